@@ -1,0 +1,186 @@
+package cn.rescueforce.kit.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Every failure leaves as application/problem+json: validation with the field named, security with its
+ * status, anything unexpected as a 500 that reveals nothing internal.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return ProblemResponses.of(e, path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return ProblemResponses.invalid(errors, path(uri));
+    }
+
+    // registered for the subtypes too, ahead of the built-in mismatched-input mapper, which answers without the field
+    @ServerExceptionMapper(value = {JsonProcessingException.class, JsonMappingException.class, MismatchedInputException.class,
+            InvalidFormatException.class, UnrecognizedPropertyException.class, JsonParseException.class},
+            priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return ProblemResponses.invalid(List.of(fieldErrorOf(e)), path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return ProblemResponses.of(ProblemException.forbidden("This management level may not do this"), path(uri));
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response concurrentChange(RuntimeException e, UriInfo uri) {
+        return ProblemResponses.of(412, Problem.TYPE_BASE + "precondition-failed", "Resource changed",
+                "The resource was changed concurrently; read it again and retry", path(uri), null);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
+        int status = e.getResponse().getStatus();
+        if (status == 404 && cause instanceof IllegalArgumentException) {
+            // a path parameter that is not of its type (a malformed UUID) is a bad request, not a missing resource
+            return ProblemResponses.invalid(List.of(new Problem.FieldError("path", "malformed identifier: " + cause.getMessage())), path(uri));
+        }
+        if (status == 400) {
+            String message = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getMessage();
+            return ProblemResponses.invalid(List.of(new Problem.FieldError("request", message == null ? "malformed request" : message)), path(uri));
+        }
+        String title = Response.Status.fromStatusCode(status) != null ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        String type = switch (status) {
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 415 -> "unsupported-media-type";
+            default -> "http-" + status;
+        };
+        return ProblemResponses.of(status, Problem.TYPE_BASE + type, title, title, path(uri), null);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.errorf(e, "unexpected failure on %s", path(uri));
+        return ProblemResponses.of(500, Problem.TYPE_BASE + "internal", "Internal error",
+                "The request could not be completed; nothing was changed", path(uri), null);
+    }
+
+    private static Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(ProblemResponses.of(401, Problem.TYPE_BASE + "unauthorized", "Authentication required",
+                        "A valid bearer token whose claims fit its management level is required", path(uri), null))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> properties = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                String name = node.getName() == null ? "" : node.getName();
+                if (node.getIndex() != null) {
+                    properties.add(name + "[" + node.getIndex() + "]");
+                } else if (!name.isEmpty() && !name.startsWith("<")) {
+                    properties.add(name);
+                }
+            }
+        }
+        if (!properties.isEmpty()) {
+            return String.join(".", properties).replace(".[", "[");
+        }
+        return parameter == null ? "request" : headerNameOf(parameter);
+    }
+
+    /** Generated interfaces name header parameters in camel case; clients know them by their header name. */
+    private static String headerNameOf(String parameter) {
+        return switch (parameter) {
+            case "ifMatch" -> "If-Match";
+            case "ifNoneMatch" -> "If-None-Match";
+            case "idempotencyKey" -> "Idempotency-Key";
+            default -> parameter;
+        };
+    }
+
+    static Problem.FieldError fieldErrorOf(JsonProcessingException e) {
+        if (e instanceof JsonParseException) {
+            return new Problem.FieldError("body", "malformed JSON: " + e.getOriginalMessage());
+        }
+        if (e instanceof JsonMappingException mapping) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
+            if (field.isEmpty()) {
+                field = "body";
+            }
+            if (e instanceof UnrecognizedPropertyException) {
+                return new Problem.FieldError(field, "unknown field");
+            }
+            Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+            if (target != null && target.isEnum()) {
+                String allowed = Arrays.stream(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+                return new Problem.FieldError(field, "must be one of " + allowed);
+            }
+            if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+                String type = target == null ? "value" : target.getSimpleName().toLowerCase(Locale.ROOT);
+                return new Problem.FieldError(field, "not a valid " + type);
+            }
+            Throwable cause = e.getCause();
+            return new Problem.FieldError(field, cause != null && cause.getMessage() != null ? cause.getMessage() : "invalid value");
+        }
+        return new Problem.FieldError("body", "unreadable body");
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+}

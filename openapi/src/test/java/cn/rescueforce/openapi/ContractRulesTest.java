@@ -1,0 +1,136 @@
+package cn.rescueforce.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The contracts are the product's public face: every operation must tell an integrator what it does, who
+ * may call it, what it looks like and how it fails. This test reads the published files and names every
+ * operation that falls short.
+ */
+class ContractRulesTest {
+
+    private static final Path CONTRACTS = Path.of(".");
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete");
+    private final YAMLMapper yaml = new YAMLMapper();
+
+    static Stream<String> services() {
+        return Stream.of("teams-api", "equipment-api", "assessment-api")
+                .filter(s -> Files.exists(CONTRACTS.resolve(s + ".yaml")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void everyOperationIsDocumentedWithExamplesAndErrors(String service) throws IOException {
+        ObjectNode doc = new ContractBundler(CONTRACTS).bundle(CONTRACTS.resolve(service + ".yaml"));
+        List<String> faults = new ArrayList<>();
+        assertEquals("3.1.0", doc.path("openapi").asText(), service + " must be OpenAPI 3.1");
+        boolean securedByDefault = doc.path("security").size() > 0;
+        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (!METHODS.contains(op.getKey())) {
+                return;
+            }
+            String name = op.getKey().toUpperCase() + " " + path.getKey();
+            JsonNode operation = op.getValue();
+            for (String field : List.of("operationId", "summary", "description", "tags")) {
+                if (operation.path(field).isMissingNode() || operation.path(field).asText().isBlank() && !operation.path(field).isArray()) {
+                    faults.add(name + ": no " + field);
+                }
+            }
+            boolean isPublic = operation.has("security") && operation.get("security").isEmpty();
+            if (!isPublic && !securedByDefault && !operation.has("security")) {
+                faults.add(name + ": no security requirement");
+            }
+            JsonNode responses = operation.path("responses");
+            if (!isPublic) {
+                requireResponse(faults, name, responses, "401");
+            }
+            if (path.getKey().contains("{")) {
+                requireResponse(faults, name, responses, "404");
+            }
+            if (operation.has("requestBody") || operation.has("parameters") || path.getValue().has("parameters")) {
+                requireResponse(faults, name, responses, "400");
+            }
+            if (operation.has("requestBody") && !hasExample(operation.path("requestBody").path("content"))) {
+                faults.add(name + ": request body without example");
+            }
+            responses.fields().forEachRemaining(response -> {
+                JsonNode resolved = resolve(doc, response.getValue());
+                String status = response.getKey();
+                if (status.startsWith("2") && resolved.has("content") && !hasExample(resolved.path("content"))) {
+                    faults.add(name + ": response " + status + " without example");
+                }
+                if ((status.startsWith("4") || status.startsWith("5")) && !resolved.path("content").has("application/problem+json")) {
+                    faults.add(name + ": response " + status + " is not application/problem+json");
+                }
+            });
+        }));
+        assertTrue(faults.isEmpty(), service + ":\n" + String.join("\n", faults));
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void theBundledDocumentHasNoDanglingReferences(String service) throws IOException {
+        ObjectNode doc = new ContractBundler(CONTRACTS).bundle(CONTRACTS.resolve(service + ".yaml"));
+        List<String> dangling = new ArrayList<>();
+        collectDangling(doc, doc, dangling);
+        assertTrue(dangling.isEmpty(), "unresolved: " + dangling);
+    }
+
+    @Test
+    void everySharedSchemaHasItsNameAsTitleSoGeneratedModelsKeepIt() throws IOException {
+        JsonNode schemas = yaml.readTree(CONTRACTS.resolve("common.yaml").toFile()).path("components").path("schemas");
+        schemas.fields().forEachRemaining(schema ->
+                assertEquals(schema.getKey(), schema.getValue().path("title").asText(), "title of " + schema.getKey()));
+    }
+
+    private static void requireResponse(List<String> faults, String name, JsonNode responses, String status) {
+        if (!responses.has(status)) {
+            faults.add(name + ": no " + status + " response");
+        }
+    }
+
+    private static boolean hasExample(JsonNode content) {
+        if (content.isEmpty()) {
+            return false;
+        }
+        for (JsonNode media : content) {
+            if (!media.has("example") && !media.has("examples")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonNode resolve(JsonNode doc, JsonNode node) {
+        JsonNode ref = node.get("$ref");
+        return ref == null ? node : doc.at(ref.asText().substring(1));
+    }
+
+    private static void collectDangling(JsonNode doc, JsonNode node, List<String> dangling) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual()) {
+                if (!ref.asText().startsWith("#/") || doc.at(ref.asText().substring(1)).isMissingNode()) {
+                    dangling.add(ref.asText());
+                }
+            }
+        }
+        node.elements().forEachRemaining(child -> collectDangling(doc, child, dangling));
+    }
+}

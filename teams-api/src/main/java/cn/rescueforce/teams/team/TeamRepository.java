@@ -1,0 +1,31 @@
+package cn.rescueforce.teams.team;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.util.UUID;
+
+@ApplicationScoped
+public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
+
+    public boolean codeTaken(String code) {
+        return count("code", code) > 0;
+    }
+
+    /** The team, locked until the transaction ends, for changes derived from other rows (headcount). */
+    public Team findForUpdate(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public PanacheQuery<Team> search(String where, Sort sort, Parameters params) {
+        return where.isEmpty() ? findAll(sort) : find(where, sort, params);
+    }
+
+    public PanacheQuery<TeamStatusChange> history(UUID teamId) {
+        return TeamStatusChange.find("teamId", Sort.by("at", Sort.Direction.Descending).and("id"), teamId);
+    }
+}

@@ -1,0 +1,31 @@
+package cn.rescueforce.teams.unit;
+
+/**
+ * The unified social credit code of GB 32100-2015: 18 characters from a 31-character alphabet (no I, O, Z,
+ * S, V), the last one a check character computed from the first 17 with weights 3^i mod 31.
+ */
+public final class CreditCode {
+
+    static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+
+    private CreditCode() {
+    }
+
+    /** Why the code is not valid, or null when it is. */
+    public static String problemWith(String code) {
+        if (code == null || code.length() != 18) {
+            return "must be 18 characters";
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            int value = ALPHABET.indexOf(code.charAt(i));
+            if (value < 0) {
+                return "character " + (i + 1) + " ('" + code.charAt(i) + "') is not allowed in a credit code";
+            }
+            sum += value * WEIGHTS[i];
+        }
+        char expected = ALPHABET.charAt((31 - sum % 31) % 31);
+        return code.charAt(17) == expected ? null : "check character does not match (expected " + expected + ")";
+    }
+}
