@@ -82,6 +82,10 @@ public class Team extends PanacheEntityBase {
     @Column(nullable = false)
     public int headcount;
 
+    /** Failed assessments in a row; the second marks the team for exit review. */
+    @Column(name = "consecutive_fails", nullable = false)
+    public int consecutiveFails;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -4,6 +4,7 @@ import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.idempotency.IdempotentCreation;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.teams.api.TeamsApi;
+import cn.rescueforce.teams.api.model.AssessmentResult;
 import cn.rescueforce.teams.api.model.GeoPoint;
 import cn.rescueforce.teams.api.model.LifecycleDecision;
 import cn.rescueforce.teams.api.model.Readiness;
@@ -98,6 +99,11 @@ public class TeamResource implements TeamsApi {
     @Override
     public Response proposeTeamExit(UUID teamId, LifecycleDecision decision) {
         return respond(service.proposeExit(teamId, decision.getReason()));
+    }
+
+    @Override
+    public Response applyAssessmentResult(UUID teamId, AssessmentResult result) {
+        return respond(service.applyAssessmentResult(teamId, result));
     }
 
     @Override

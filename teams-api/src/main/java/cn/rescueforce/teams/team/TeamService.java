@@ -6,6 +6,9 @@ import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.security.Caller;
 import cn.rescueforce.kit.security.Provinces;
+import cn.rescueforce.teams.api.model.AssessmentResult;
+import cn.rescueforce.teams.api.model.AssessmentType;
+import cn.rescueforce.teams.api.model.Grade;
 import cn.rescueforce.teams.api.model.LifecycleAction;
 import cn.rescueforce.teams.api.model.Readiness;
 import cn.rescueforce.teams.api.model.TeamCategory;
@@ -33,6 +36,7 @@ import java.util.UUID;
 import static cn.rescueforce.kit.security.ManagementLevel.MINE_SAFETY;
 import static cn.rescueforce.kit.security.ManagementLevel.NATIONAL;
 import static cn.rescueforce.kit.security.ManagementLevel.PROVINCIAL;
+import static cn.rescueforce.kit.security.ManagementLevel.SERVICE;
 
 /** The team registry and the team lifecycle: PROPOSED → ACTIVE → RECTIFICATION → ACTIVE or EXITED. */
 @ApplicationScoped
@@ -202,6 +206,64 @@ public class TeamService {
         return transition(team, LifecycleAction.EXIT_PROPOSED, team.status, reason);
     }
 
+    /**
+     * The consequences of a finalized assessment (assessment-api, service level only), applied once per
+     * assessment: a pass sets grade and validity and designates a PROPOSED team after an ACCEPTANCE; a fail
+     * puts an ACTIVE team in rectification, and a second fail in a row marks it for exit review.
+     */
+    @Transactional
+    public Team applyAssessmentResult(UUID id, AssessmentResult result) {
+        scope.requireLevel(SERVICE, "apply assessment results");
+        Team team = teams.findForUpdate(id);
+        if (team == null) {
+            throw ProblemException.notFound("team", id);
+        }
+        if (AppliedAssessmentResult.findByIdOptional(result.getAssessmentId()).isPresent()) {
+            return team; // delivered before: nothing is applied twice
+        }
+        boolean pass = result.getGrade() != Grade.FAIL;
+        if (pass && result.getValidUntil() == null) {
+            throw ProblemException.invalid("validUntil", "a passing grade needs its validity");
+        }
+        assertNotExited(team);
+        AppliedAssessmentResult applied = new AppliedAssessmentResult();
+        applied.assessmentId = result.getAssessmentId();
+        applied.teamId = team.id;
+        applied.assessmentType = result.getAssessmentType();
+        applied.grade = result.getGrade();
+        applied.validUntil = pass ? result.getValidUntil() : null;
+        applied.finalizedAt = result.getFinalizedAt().toInstant();
+        applied.appliedAt = Instant.now();
+        applied.persist();
+
+        String source = "assessment " + result.getAssessmentId()
+                + (result.getStandardCode() == null ? "" : " (" + result.getStandardCode() + ")");
+        team.grade = result.getGrade();
+        team.gradeValidUntil = applied.validUntil;
+        team.updatedAt = Instant.now();
+        List<String> changed = new ArrayList<>(List.of("grade", "gradeValidUntil"));
+        if (pass) {
+            team.consecutiveFails = 0;
+            if (team.status == TeamStatus.PROPOSED && result.getAssessmentType() == AssessmentType.ACCEPTANCE) {
+                transition(team, LifecycleAction.DESIGNATED, TeamStatus.ACTIVE, "Passed acceptance " + source + " with " + result.getGrade());
+            }
+        } else {
+            team.consecutiveFails++;
+            if (team.status == TeamStatus.ACTIVE) {
+                transition(team, LifecycleAction.PLACED_IN_RECTIFICATION, TeamStatus.RECTIFICATION, "Failed " + source);
+            }
+            if (team.consecutiveFails >= 2 && !team.exitProposed) {
+                team.exitProposed = true;
+                changed.add("exitProposed");
+                recordStep(team, LifecycleAction.EXIT_PROPOSED, team.status,
+                        "Second consecutive failed assessment (" + source + "): exit review");
+            }
+        }
+        teams.flush();
+        audit.record("Team", team.id, "ASSESSMENT_RESULT_APPLIED", team.province, changed);
+        return team;
+    }
+
     public PanacheQuery<TeamStatusChange> history(UUID id, PageRequest page) {
         Team team = get(id);
         return teams.history(team.id).page(page.panachePage());
@@ -211,6 +273,17 @@ public class TeamService {
     public Team editable(UUID id, String action) {
         scope.requireLevel(Scope.TEAM_EDITORS, action);
         Team team = scope.visible(teams.findById(id), id);
+        assertNotExited(team);
+        return team;
+    }
+
+    /**
+     * As {@link #editable}, with the team row locked until the transaction ends: for changes derived from other
+     * rows (the headcount). The lock is taken on the first read, so no stale version is held while waiting.
+     */
+    public Team editableLocked(UUID id, String action) {
+        scope.requireLevel(Scope.TEAM_EDITORS, action);
+        Team team = scope.visible(teams.findForUpdate(id), id);
         assertNotExited(team);
         return team;
     }

@@ -80,6 +80,16 @@ public class ProblemMappers {
                 "The resource was changed concurrently; read it again and retry", path(uri), null);
     }
 
+    /** A unique constraint that a concurrent request won: the same answer the service gives when it sees it first. */
+    @ServerExceptionMapper
+    public Response uniqueViolation(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        if (e.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
+            return ProblemResponses.of(ProblemException.conflict("The request conflicts with an existing record ("
+                    + e.getConstraintName() + ")"), path(uri));
+        }
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         Throwable cause = e.getCause();

@@ -1,0 +1,94 @@
+package cn.rescueforce.teams.certificate;
+
+import cn.rescueforce.kit.idempotency.IdempotentCreation;
+import cn.rescueforce.kit.paging.PageRequest;
+import cn.rescueforce.teams.api.CertificatesApi;
+import cn.rescueforce.teams.api.model.CertificateInput;
+import cn.rescueforce.teams.api.model.CertificatePage;
+import cn.rescueforce.teams.api.model.CertificateState;
+import cn.rescueforce.teams.api.model.ExpiringCertificate;
+import cn.rescueforce.teams.api.model.ExpiringCertificatePage;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+@ApplicationScoped
+@Authenticated
+public class CertificateResource implements CertificatesApi {
+
+    @Inject
+    CertificateService service;
+
+    @Inject
+    IdempotentCreation idempotency;
+
+    @Override
+    public Response addCertificate(UUID memberId, CertificateInput input, String idempotencyKey) {
+        return idempotency.create(idempotencyKey, input, () -> {
+            Certificate certificate = service.add(memberId, input);
+            return Response.created(URI.create("/api/v1/members/" + memberId + "/certificates/" + certificate.id))
+                    .entity(toApi(certificate)).build();
+        });
+    }
+
+    @Override
+    public Response listCertificates(UUID memberId, Integer page, Integer size) {
+        PageRequest request = PageRequest.of(page, size, null, Map.of(), Sort.by("issuedOn", Sort.Direction.Descending));
+        PanacheQuery<Certificate> found = service.ofMember(memberId, request);
+        return Response.ok(new CertificatePage(found.list().stream().map(CertificateResource::toApi).toList(),
+                request.page(), request.size(), found.count())).build();
+    }
+
+    @Override
+    public Response listExpiringCertificates(Integer page, Integer size, Integer withinDays, UUID teamId, String province) {
+        PageRequest request = PageRequest.of(page, size, null, Map.of(), Sort.by("expiresOn"));
+        int days = withinDays == null ? Certificate.RENEWAL_WINDOW_DAYS : withinDays;
+        CertificateService.Page<CertificateService.Expiring> found = service.expiring(days, teamId, province, request);
+        LocalDate today = CertificateService.today();
+        return Response.ok(new ExpiringCertificatePage(found.items().stream().map(e -> new ExpiringCertificate()
+                        .certificateId(e.certificate().id)
+                        .name(e.certificate().name)
+                        .expiresOn(e.certificate().expiresOn)
+                        .daysLeft((int) ChronoUnit.DAYS.between(today, e.certificate().expiresOn))
+                        .memberId(e.member().id)
+                        .memberName(e.member().name)
+                        .teamId(e.team().id)
+                        .teamName(e.team().name)
+                        .province(e.team().province)).toList(),
+                request.page(), request.size(), found.total())).build();
+    }
+
+    static cn.rescueforce.teams.api.model.Certificate toApi(Certificate certificate) {
+        return new cn.rescueforce.teams.api.model.Certificate()
+                .id(certificate.id)
+                .memberId(certificate.memberId)
+                .name(certificate.name)
+                .certificateNumber(certificate.certificateNumber)
+                .issuer(certificate.issuer)
+                .issuedOn(certificate.issuedOn)
+                .expiresOn(certificate.expiresOn)
+                .state(stateOf(certificate))
+                .createdAt(certificate.createdAt.atOffset(ZoneOffset.UTC));
+    }
+
+    static CertificateState stateOf(Certificate certificate) {
+        if (certificate.expiresOn == null) {
+            return CertificateState.VALID;
+        }
+        LocalDate today = CertificateService.today();
+        if (certificate.expiresOn.isBefore(today)) {
+            return CertificateState.EXPIRED;
+        }
+        return certificate.expiresOn.isAfter(today.plusDays(Certificate.RENEWAL_WINDOW_DAYS)) ? CertificateState.VALID : CertificateState.EXPIRING;
+    }
+}

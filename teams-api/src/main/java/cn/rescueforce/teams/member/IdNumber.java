@@ -1,0 +1,41 @@
+package cn.rescueforce.teams.member;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+
+/** The resident identity number of GB 11643-1999: 17 digits (region, birth date, sequence) and a check digit. */
+public final class IdNumber {
+
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final String CHECK = "10X98765432";
+
+    private IdNumber() {
+    }
+
+    /** Why the number is not valid, or null when it is. */
+    public static String problemWith(String number) {
+        if (number == null || !number.matches("\\d{17}[\\dX]")) {
+            return "must be 17 digits followed by a digit or X";
+        }
+        try {
+            LocalDate birth = LocalDate.of(Integer.parseInt(number.substring(6, 10)),
+                    Integer.parseInt(number.substring(10, 12)), Integer.parseInt(number.substring(12, 14)));
+            if (birth.isAfter(LocalDate.now()) || birth.getYear() < 1900) {
+                return "birth date " + birth + " is not plausible";
+            }
+        } catch (DateTimeException e) {
+            return "characters 7-14 are not a valid birth date";
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (number.charAt(i) - '0') * WEIGHTS[i];
+        }
+        char expected = CHECK.charAt(sum % 11);
+        return number.charAt(17) == expected ? null : "check digit does not match (expected " + expected + ")";
+    }
+
+    /** Shown as 110105********002X: the region and the last four characters only. */
+    public static String masked(String number) {
+        return number.substring(0, 6) + "********" + number.substring(14);
+    }
+}
