@@ -2,12 +2,8 @@ package cn.rescueforce.devkit.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import cn.rescueforce.devkit.Databases;
+
 import java.util.Map;
 
 /**
@@ -34,7 +30,7 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
         String port = env("TEST_PG_PORT", "5432");
         String user = env("TEST_PG_USER", "postgres");
         String password = env("TEST_PG_PASSWORD", "");
-        createIfMissing("jdbc:postgresql://" + host + ":" + port + "/postgres", user, password, database);
+        Databases.createIfMissing("jdbc:postgresql://" + host + ":" + port + "/postgres", user, password, database);
         return Map.of(
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + port + "/" + database,
                 "quarkus.datasource.username", user,
@@ -44,29 +40,6 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
     @Override
     public void stop() {
         // the database stays for the next run, which cleans it at start
-    }
-
-    /** Creates {@code database} on the server unless it exists. Also used by the local launcher. */
-    public static void createIfMissing(String adminJdbcUrl, String user, String password, String database) {
-        try (Connection connection = DriverManager.getConnection(adminJdbcUrl, user, password);
-             PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, database);
-            try (ResultSet rs = exists.executeQuery()) {
-                if (rs.next()) {
-                    return;
-                }
-            }
-            try (Statement create = connection.createStatement()) {
-                create.execute("create database " + database);
-            } catch (SQLException raced) {
-                if (!"42P04".equals(raced.getSQLState())) { // duplicate_database: created meanwhile, fine
-                    throw raced;
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + database + " via " + adminJdbcUrl
-                    + " (is PostgreSQL running? see README)", e);
-        }
     }
 
     private static String env(String name, String fallback) {
