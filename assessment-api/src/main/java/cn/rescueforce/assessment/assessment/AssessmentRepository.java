@@ -1,0 +1,23 @@
+package cn.rescueforce.assessment.assessment;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.util.UUID;
+
+@ApplicationScoped
+public class AssessmentRepository implements PanacheRepositoryBase<Assessment, UUID> {
+
+    public PanacheQuery<Assessment> search(String where, Sort sort, Parameters params) {
+        return where.isEmpty() ? findAll(sort) : find(where, sort, params);
+    }
+
+    /** The assessment locked for a state change, so concurrent finalizations or submissions serialize. */
+    public Assessment findForUpdate(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+}

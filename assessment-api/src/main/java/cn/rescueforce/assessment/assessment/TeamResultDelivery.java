@@ -1,0 +1,62 @@
+package cn.rescueforce.assessment.assessment;
+
+import cn.rescueforce.assessment.client.teams.ApiException;
+import cn.rescueforce.assessment.client.teams.TeamsApi;
+import cn.rescueforce.assessment.client.teams.model.AssessmentResult;
+import cn.rescueforce.assessment.client.teams.model.AssessmentType;
+import cn.rescueforce.assessment.client.teams.model.Grade;
+import cn.rescueforce.assessment.outbox.OutboxDestination;
+import cn.rescueforce.assessment.outbox.OutboxMessage;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Delivers a finalized result to teams-api ({@code POST /api/v1/teams/{teamId}/assessment-results}, the
+ * generated client, service account). teams-api applies a result once per assessment, so a repeat is harmless.
+ */
+@ApplicationScoped
+public class TeamResultDelivery implements OutboxDestination {
+
+    public static final String DESTINATION = "teams-api";
+
+    /** What the outbox keeps: everything teams-api needs, as it was at finalization. */
+    public record Payload(UUID teamId, UUID assessmentId, String assessmentType, String grade, LocalDate validUntil,
+                          OffsetDateTime finalizedAt, String standardCode) {
+    }
+
+    @Inject
+    @RestClient
+    TeamsApi teams;
+
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public String name() {
+        return DESTINATION;
+    }
+
+    @Override
+    public void deliver(OutboxMessage message) throws Exception {
+        Payload payload = json.readValue(message.payload, Payload.class);
+        AssessmentResult result = new AssessmentResult()
+                .assessmentId(payload.assessmentId())
+                .assessmentType(AssessmentType.fromValue(payload.assessmentType()))
+                .grade(Grade.fromValue(payload.grade()))
+                .validUntil(payload.validUntil())
+                .finalizedAt(payload.finalizedAt())
+                .standardCode(payload.standardCode());
+        try {
+            teams.applyAssessmentResult(payload.teamId(), result);
+        } catch (ApiException e) {
+            int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
+            throw new IllegalStateException("teams-api answered " + status + " to the result of assessment " + payload.assessmentId(), e);
+        }
+    }
+}

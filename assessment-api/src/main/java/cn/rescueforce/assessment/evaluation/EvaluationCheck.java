@@ -1,0 +1,84 @@
+package cn.rescueforce.assessment.evaluation;
+
+import cn.rescueforce.assessment.api.model.EvaluationInput;
+import cn.rescueforce.assessment.api.model.IndicatorScoreInput;
+import cn.rescueforce.assessment.standard.Standard;
+import cn.rescueforce.assessment.standard.StandardSection;
+import cn.rescueforce.kit.problem.Problem.FieldError;
+import cn.rescueforce.kit.problem.ProblemException;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An evaluation checked against the standard version of its assessment. Every problem names its indicator
+ * ({@code scores[MR-TRN-1].score}) so an assessor's system can point at the line to fix.
+ */
+final class EvaluationCheck {
+
+    private EvaluationCheck() {
+    }
+
+    /** The assessor's scores as stored, or a 400 listing every bad indicator. */
+    static List<Evaluation.Score> scoresOf(Standard standard, EvaluationInput input) {
+        List<FieldError> errors = new ArrayList<>();
+        List<Evaluation.Score> scores = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (IndicatorScoreInput given : input.getScores()) {
+            String code = given.getIndicatorCode();
+            String field = "scores[" + code + "]";
+            StandardSection.Indicator indicator = standard.indicator(code).orElse(null);
+            if (indicator == null) {
+                errors.add(new FieldError(field + ".indicatorCode", "no such indicator in standard " + standard.code
+                        + " version " + standard.standardVersion));
+                continue;
+            }
+            if (!seen.add(code)) {
+                errors.add(new FieldError(field, "scored more than once"));
+                continue;
+            }
+            if (indicator.fromEquipment()) {
+                errors.add(new FieldError(field, "filled from equipment-api's compliance report at submission; do not send it"));
+                continue;
+            }
+            double score = given.getScore();
+            if (score < 0 || score > indicator.maxScore) {
+                errors.add(new FieldError(field + ".score", "must be between 0 and " + plain(indicator.maxScore)));
+            }
+            boolean veto = Boolean.TRUE.equals(given.getVetoTriggered());
+            if (veto && !indicator.veto) {
+                errors.add(new FieldError(field + ".vetoTriggered", "indicator " + code + " is not a veto indicator"));
+            }
+            List<String> evidence = given.getEvidence() == null ? List.of() : given.getEvidence();
+            if (indicator.evidenceRequired && evidence.isEmpty()) {
+                errors.add(new FieldError(field + ".evidence", "at least one evidence reference is required for this indicator"));
+            }
+            Evaluation.Score stored = new Evaluation.Score();
+            stored.indicatorCode = code;
+            stored.sectionCode = standard.sectionOf(code);
+            stored.score = score;
+            stored.maxScore = indicator.maxScore;
+            stored.vetoTriggered = veto;
+            stored.source = indicator.source;
+            stored.comment = given.getComment();
+            stored.evidence = new ArrayList<>(evidence);
+            scores.add(stored);
+        }
+        for (StandardSection.Indicator indicator : standard.indicators()) {
+            if (!indicator.fromEquipment() && !seen.contains(indicator.code)) {
+                errors.add(new FieldError("scores[" + indicator.code + "]", "indicator not scored"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return scores;
+    }
+
+    static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}

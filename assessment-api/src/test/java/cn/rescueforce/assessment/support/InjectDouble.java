@@ -1,0 +1,12 @@
+package cn.rescueforce.assessment.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Marks a test field that receives a double of another service ({@link TeamsApiDouble}, {@link EquipmentApiDouble}). */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface InjectDouble {
+}
