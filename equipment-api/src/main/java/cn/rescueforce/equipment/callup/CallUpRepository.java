@@ -1,0 +1,23 @@
+package cn.rescueforce.equipment.callup;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.util.UUID;
+
+@ApplicationScoped
+public class CallUpRepository implements PanacheRepositoryBase<CallUp, UUID> {
+
+    /** The call-up, locked until the transaction ends: two decisions on one call-up run one after the other. */
+    public CallUp findForUpdate(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public PanacheQuery<CallUp> search(String where, Parameters params) {
+        return find("select c from CallUp c, ReserveDepot d where c.depotId = d.id and " + where
+                + " order by c.requestedAt desc, c.id", params);
+    }
+}

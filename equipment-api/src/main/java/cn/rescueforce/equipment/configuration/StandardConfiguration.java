@@ -1,0 +1,72 @@
+package cn.rescueforce.equipment.configuration;
+
+import cn.rescueforce.equipment.api.model.TeamCategory;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One published version of the equipment a team category must hold. A published version never changes; the
+ * highest version of a category is the current one.
+ */
+@Entity
+@Table(name = "standard_configuration")
+public class StandardConfiguration extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TeamCategory category;
+
+    @Column(nullable = false)
+    public int version;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "published_at", nullable = false)
+    public Instant publishedAt;
+
+    @Column(name = "published_by", nullable = false)
+    public String publishedBy;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "standard_configuration_line", joinColumns = @JoinColumn(name = "configuration_id"))
+    @OrderColumn(name = "position")
+    public List<Line> lines = new ArrayList<>();
+
+    @Embeddable
+    public static class Line {
+
+        @Column(name = "equipment_type_id", nullable = false)
+        public UUID equipmentTypeId;
+
+        @Column(name = "minimum_quantity", nullable = false)
+        public int minimumQuantity;
+
+        public Line() {
+        }
+
+        public Line(UUID equipmentTypeId, int minimumQuantity) {
+            this.equipmentTypeId = equipmentTypeId;
+            this.minimumQuantity = minimumQuantity;
+        }
+    }
+}
