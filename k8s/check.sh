@@ -29,3 +29,20 @@ for dir in "$here"/overlays/*/; do
   args+=("$overlay" "$out/$overlay.yaml")
 done
 node "$here/validate/validate.mjs" "${args[@]}"
+
+# the images the manifests name are built from the standard Quarkus JVM Dockerfile of each service
+for svc in teams-api equipment-api assessment-api; do
+  dockerfile="$here/../$svc/src/main/docker/Dockerfile.jvm"
+  [ -f "$dockerfile" ] || { echo "FAIL $svc: no src/main/docker/Dockerfile.jvm" >&2; exit 1; }
+  from="$(awk '/^FROM /{print $2}' "$dockerfile")"
+  case "$from" in
+    *@sha256:*) ;;
+    *:latest|"") echo "FAIL $svc: Dockerfile.jvm base image must be pinned (is '$from')" >&2; exit 1 ;;
+    */*:*) ;;
+    *) echo "FAIL $svc: Dockerfile.jvm base image has no tag (is '$from')" >&2; exit 1 ;;
+  esac
+  grep -q '^USER 185$' "$dockerfile" || { echo "FAIL $svc: Dockerfile.jvm must run as USER 185" >&2; exit 1; }
+  grep -q "image: rescue-force/$svc:" "$here/base/$svc/deployment.yaml" \
+    || { echo "FAIL $svc: base/$svc/deployment.yaml must use the image rescue-force/$svc" >&2; exit 1; }
+done
+echo "Dockerfiles: pinned base images, non-root"
