@@ -1,0 +1,71 @@
+package cn.rescueforce.teams.agreement;
+
+import cn.rescueforce.teams.api.model.TeamCategory;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A rescue service agreement: a small enterprise without its own team signs with a neighboring professional
+ * team. The team's province, category and supporting unit are copied from the team (fixed at registration)
+ * so that the scope rules apply to the agreement directly.
+ */
+@Entity
+@Table(name = "service_agreement")
+public class ServiceAgreement extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "enterprise_name", nullable = false)
+    public String enterpriseName;
+
+    @Column(name = "enterprise_credit_code", nullable = false)
+    public String enterpriseCreditCode;
+
+    @Column(name = "enterprise_province", nullable = false)
+    public String enterpriseProvince;
+
+    @Column(name = "team_id", nullable = false)
+    public UUID teamId;
+
+    /** The team's province. */
+    @Column(nullable = false)
+    public String province;
+
+    /** The team's category. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TeamCategory category;
+
+    /** The team's supporting unit. */
+    @Column(name = "supporting_unit_id", nullable = false)
+    public UUID supportingUnitId;
+
+    @Column(nullable = false)
+    public String coverage;
+
+    @Column(name = "starts_on", nullable = false)
+    public LocalDate startsOn;
+
+    @Column(name = "ends_on", nullable = false)
+    public LocalDate endsOn;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,146 @@
+package cn.rescueforce.teams.agreement;
+
+import cn.rescueforce.kit.audit.AuditTrail;
+import cn.rescueforce.kit.paging.PageRequest;
+import cn.rescueforce.kit.problem.Problem;
+import cn.rescueforce.kit.problem.ProblemException;
+import cn.rescueforce.kit.security.Caller;
+import cn.rescueforce.kit.security.Provinces;
+import cn.rescueforce.teams.api.model.ServiceAgreementInput;
+import cn.rescueforce.teams.api.model.TeamCategory;
+import cn.rescueforce.teams.certificate.CertificateService;
+import cn.rescueforce.teams.security.Scope;
+import cn.rescueforce.teams.team.Team;
+import cn.rescueforce.teams.team.TeamService;
+import cn.rescueforce.teams.unit.CreditCode;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static cn.rescueforce.kit.security.ManagementLevel.MINE_SAFETY;
+import static cn.rescueforce.kit.security.ManagementLevel.PROVINCIAL;
+
+/**
+ * Rescue service agreements. An agreement is the team's business (its scope records and reads it) and also
+ * the business of the enterprise's province, whose departments must know who covers their small enterprises.
+ */
+@ApplicationScoped
+public class ServiceAgreementService {
+
+    static final Map<String, String> SORTABLE = Map.of("endsOn", "endsOn", "startsOn", "startsOn", "enterpriseName", "enterpriseName");
+
+    @Inject
+    TeamService teams;
+
+    @Inject
+    Scope scope;
+
+    @Inject
+    AuditTrail audit;
+
+    public record Filter(UUID teamId, String enterpriseProvince, Integer expiringWithinDays) {
+    }
+
+    @Transactional
+    public ServiceAgreement record(ServiceAgreementInput input) {
+        Team team = teams.editable(input.getTeamId(), "record service agreements");
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String creditCodeProblem = CreditCode.problemWith(input.getEnterpriseCreditCode());
+        if (creditCodeProblem != null) {
+            errors.add(new Problem.FieldError("enterpriseCreditCode", creditCodeProblem));
+        }
+        if (!Provinces.isKnown(input.getEnterpriseProvince())) {
+            errors.add(new Problem.FieldError("enterpriseProvince", "unknown province code " + input.getEnterpriseProvince()));
+        }
+        if (!input.getEndsOn().isAfter(input.getStartsOn())) {
+            errors.add(new Problem.FieldError("endsOn", "must be after startsOn"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        ServiceAgreement agreement = new ServiceAgreement();
+        agreement.id = UUID.randomUUID();
+        agreement.enterpriseName = input.getEnterpriseName().trim();
+        agreement.enterpriseCreditCode = input.getEnterpriseCreditCode();
+        agreement.enterpriseProvince = input.getEnterpriseProvince();
+        agreement.teamId = team.id;
+        agreement.province = team.province;
+        agreement.category = team.category;
+        agreement.supportingUnitId = team.supportingUnitId;
+        agreement.coverage = input.getCoverage().trim();
+        agreement.startsOn = input.getStartsOn();
+        agreement.endsOn = input.getEndsOn();
+        agreement.createdAt = Instant.now();
+        agreement.updatedAt = agreement.createdAt;
+        agreement.persist();
+        audit.record("ServiceAgreement", agreement.id, "RECORDED", team.province, List.of("enterpriseName",
+                "enterpriseCreditCode", "enterpriseProvince", "teamId", "coverage", "startsOn", "endsOn"));
+        return agreement;
+    }
+
+    public ServiceAgreement get(UUID id) {
+        scope.requireLevel(Scope.TEAM_READERS, "read service agreements");
+        ServiceAgreement agreement = ServiceAgreement.findById(id);
+        if (agreement == null || !maySee(agreement)) {
+            throw ProblemException.notFound("service agreement", id);
+        }
+        return agreement;
+    }
+
+    public PanacheQuery<ServiceAgreement> list(Filter filter, PageRequest page) {
+        scope.requireLevel(Scope.TEAM_READERS, "list service agreements");
+        Parameters params = new Parameters();
+        List<String> where = new ArrayList<>();
+        where.add(visibleAgreements(params));
+        if (filter.teamId() != null) {
+            where.add("teamId = :teamId");
+            params.and("teamId", filter.teamId());
+        }
+        if (filter.enterpriseProvince() != null) {
+            where.add("enterpriseProvince = :enterpriseProvince");
+            params.and("enterpriseProvince", filter.enterpriseProvince());
+        }
+        if (filter.expiringWithinDays() != null) {
+            where.add("endsOn >= :today and endsOn <= :until");
+            params.and("today", CertificateService.today()).and("until", CertificateService.today().plusDays(filter.expiringWithinDays()));
+        }
+        String query = Scope.and(where.toArray(String[]::new));
+        return (query.isEmpty() ? ServiceAgreement.<ServiceAgreement>findAll(page.sort())
+                : ServiceAgreement.<ServiceAgreement>find(query, page.sort(), params)).page(page.panachePage());
+    }
+
+    /** The team's scope, widened for a province's departments to the agreements of its own enterprises. */
+    private boolean maySee(ServiceAgreement agreement) {
+        Caller caller = scope.caller();
+        boolean mining = agreement.category == TeamCategory.MINING;
+        if (caller.covers(agreement.province, mining, agreement.supportingUnitId)) {
+            return true;
+        }
+        return (caller.is(PROVINCIAL) || caller.is(MINE_SAFETY) && mining) && caller.region().equals(agreement.enterpriseProvince);
+    }
+
+    private String visibleAgreements(Parameters params) {
+        String teamScope = scope.visibleTeams("", params);
+        Caller caller = scope.caller();
+        if (caller.is(PROVINCIAL)) {
+            return "(" + teamScope + " or enterpriseProvince = :scopeRegion)";
+        }
+        if (caller.is(MINE_SAFETY)) {
+            return "(" + teamScope + " or (enterpriseProvince = :scopeRegion and category = :scopeCategory))";
+        }
+        return teamScope;
+    }
+
+    static Sort defaultSort() {
+        return Sort.by("endsOn");
+    }
+}
