@@ -58,18 +58,22 @@ echo "== warm-up ${WARMUP}s"
 TOKEN=$national wrk -t1 -c$CONNECTIONS -d${WARMUP}s -s bench/nearest-teams.lua "$base" >/dev/null
 NEAREST_PATH=/api/v1/public/nearest-teams wrk -t1 -c$CONNECTIONS -d$((WARMUP / 3))s -s bench/nearest-teams.lua "$base" >/dev/null
 
-measure() { # label, env assignments…
-  local label=$1; shift
-  local cmd="wrk -t1 -c$CONNECTIONS -d${DURATION}s --latency -s bench/nearest-teams.lua $base"
+measure() { # label, connections, env assignments… (tokens are printed as <…>, not in full)
+  local label=$1 connections=$2; shift 2
+  local cmd="wrk -t1 -c$connections -d${DURATION}s --latency -s bench/nearest-teams.lua $base"
   echo
-  echo "== $label"
-  echo "\$ $* $cmd"
+  echo "== $label, $connections connection(s)"
+  echo "\$ $(printf '%s ' "$@" | sed -E 's/TOKEN=[^ ]+/TOKEN=<token>/') $cmd"
   env "$@" $cmd | grep -E "Latency|Req/Sec|requests in|Requests/sec|Non-2xx|Socket errors|^ +(50|75|90|99)%"
 }
-measure "secured, national token (all 10,000 teams in scope)" TOKEN="$national"
-measure "secured, provincial token (Shanxi 140000)" TOKEN="$provincial"
-measure "public directory, no token" NEAREST_PATH=/api/v1/public/nearest-teams TOKEN=
+# one connection: the latency of a search on an idle service (no queueing); eight: under saturation
+for connections in 1 $CONNECTIONS; do
+  measure "secured, national token (all $TEAMS teams in scope)" $connections TOKEN="$national"
+  measure "secured, provincial token (Shanxi 140000)" $connections TOKEN="$provincial"
+  measure "public directory, no token" $connections NEAREST_PATH=/api/v1/public/nearest-teams TOKEN=
+done
+echo "== load on the machine during the run: $(cut -d' ' -f1-3 /proc/loadavg) (2 cores; other builds raise it)"
 
 echo
-echo "(each wrk run uses $CONNECTIONS connections on 1 thread against the service on the same 2-core machine;"
+echo "(wrk runs on 1 thread against the service on the same 2-core machine;"
 echo " the latencies include the loopback HTTP round trip, so the server-side time is a little lower)"
