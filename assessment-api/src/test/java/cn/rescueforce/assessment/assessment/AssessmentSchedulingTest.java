@@ -9,6 +9,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -167,7 +169,8 @@ class AssessmentSchedulingTest {
         UUID late = Fixtures.schedule(team, UUID.randomUUID());
         UUID dueLater = Fixtures.schedule(team, UUID.randomUUID());
         // the due date is in the past only with time passing; the test moves it back in the database
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/assessment_test", "postgres", "");
+        try (Connection db = DriverManager.getConnection(
+                ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class), "postgres", "");
              PreparedStatement back = db.prepareStatement("update assessment set due_on = current_date - 3 where id = ?")) {
             back.setObject(1, late);
             back.executeUpdate();

@@ -101,6 +101,9 @@ public final class LocalSuite {
         env.putIfAbsent("TEAMS_API_URL", "http://localhost:8081");
         env.putIfAbsent("EQUIPMENT_API_URL", "http://localhost:8082");
         env.putIfAbsent("ASSESSMENT_API_URL", "http://localhost:8083");
+        // equipment-api's service account for teams-api in local runs: a development token of level service
+        env.putIfAbsent("TEAMS_API_TOKEN", DevToken.level("service").subject("service-account-" + service.name())
+                .lifetime(Duration.ofDays(30)).sign());
         Process process = builder.start();
         Thread pump = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -12,6 +12,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
 
+    /** A team with its supporting unit's name, in one query (the hottest read of the registry). */
+    public record WithUnitName(Team team, String unitName) {
+    }
+
+    public WithUnitName findWithUnitName(UUID id) {
+        return getEntityManager().createQuery(
+                        "select t, u.name from Team t left join SupportingUnit u on u.id = t.supportingUnitId where t.id = :id", Object[].class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst()
+                .map(row -> new WithUnitName((Team) row[0], (String) row[1]))
+                .orElse(null);
+    }
+
     public boolean codeTaken(String code) {
         return count("code", code) > 0;
     }

@@ -56,8 +56,8 @@ public class TeamResource implements TeamsApi {
 
     @Override
     public Response getTeam(UUID teamId, String ifNoneMatch) {
-        Team team = service.get(teamId);
-        return ETags.read(ifNoneMatch, team.version, () -> toApi(team, unitName(team)));
+        TeamRepository.WithUnitName found = service.getWithUnitName(teamId);
+        return ETags.read(ifNoneMatch, found.team().version, () -> toApi(found.team(), found.unitName()));
     }
 
     @Override

@@ -98,6 +98,14 @@ public class TeamService {
         return scope.visible(teams.findById(id), id);
     }
 
+    /** As {@link #get}, with the supporting unit's name read in the same query. */
+    public TeamRepository.WithUnitName getWithUnitName(UUID id) {
+        scope.requireLevel(Scope.TEAM_READERS, "read teams");
+        TeamRepository.WithUnitName found = teams.findWithUnitName(id);
+        scope.visible(found == null ? null : found.team(), id);
+        return found;
+    }
+
     public PanacheQuery<Team> list(Filter filter, PageRequest page) {
         scope.requireLevel(Scope.TEAM_READERS, "list teams");
         Parameters params = new Parameters();
@@ -218,7 +226,8 @@ public class TeamService {
         if (team == null) {
             throw ProblemException.notFound("team", id);
         }
-        if (AppliedAssessmentResult.findByIdOptional(result.getAssessmentId()).isPresent()) {
+        Instant finalizedAt = result.getFinalizedAt().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        if (AppliedAssessmentResult.count("assessmentId = ?1 and finalizedAt = ?2", result.getAssessmentId(), finalizedAt) > 0) {
             return team; // delivered before: nothing is applied twice
         }
         boolean pass = result.getGrade() != Grade.FAIL;
@@ -232,7 +241,7 @@ public class TeamService {
         applied.assessmentType = result.getAssessmentType();
         applied.grade = result.getGrade();
         applied.validUntil = pass ? result.getValidUntil() : null;
-        applied.finalizedAt = result.getFinalizedAt().toInstant();
+        applied.finalizedAt = finalizedAt;
         applied.appliedAt = Instant.now();
         applied.persist();
 

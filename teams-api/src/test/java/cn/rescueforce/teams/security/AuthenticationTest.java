@@ -60,6 +60,16 @@ class AuthenticationTest {
     }
 
     @Test
+    void anAcceptedTokenIsRejectedOnceItExpiresEvenThoughVerifiedTokensAreRemembered() throws InterruptedException {
+        long issued = System.currentTimeMillis();
+        String token = DevToken.level("national").lifetime(Duration.ofSeconds(6)).sign();
+        given().auth().oauth2(token).get("/api/v1/teams").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/v1/teams").then().statusCode(200);
+        Thread.sleep(Math.max(0, issued + 7_500 - System.currentTimeMillis()));
+        rejected(token);
+    }
+
+    @Test
     void garbageIsRejected() {
         rejected("not.a.jwt");
     }

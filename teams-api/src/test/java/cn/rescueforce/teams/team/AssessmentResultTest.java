@@ -50,6 +50,19 @@ class AssessmentResultTest {
     }
 
     @Test
+    void aReFinalizationAfterAnAppealIsANewResult() {
+        UUID team = Registry.activeTeam("510000", "MINING", Registry.unit("510000"));
+        Map<String, Object> first = result("PERIODIC", "FAIL", null);
+        apply(Tokens.service(), team, first).statusCode(200).body("grade", equalTo("FAIL"));
+        Map<String, Object> afterAppeal = new HashMap<>(first);
+        afterAppeal.put("grade", "GRADE_3");
+        afterAppeal.put("validUntil", "2028-11-23");
+        afterAppeal.put("finalizedAt", "2026-11-30T02:00:00Z");
+        apply(Tokens.service(), team, afterAppeal).statusCode(200).body("grade", equalTo("GRADE_3"));
+        apply(Tokens.service(), team, afterAppeal).statusCode(200).body("grade", equalTo("GRADE_3"));
+    }
+
+    @Test
     void aSecondConsecutiveFailMarksTheTeamForExitReview() {
         UUID team = Registry.activeTeam("510000", "MINING", Registry.unit("510000"));
         apply(Tokens.service(), team, result("PERIODIC", "FAIL", null)).statusCode(200).body("status", equalTo("RECTIFICATION"));

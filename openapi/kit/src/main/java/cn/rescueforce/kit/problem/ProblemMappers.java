@@ -97,9 +97,10 @@ public class ProblemMappers {
             return unreadableJson(json, uri);
         }
         int status = e.getResponse().getStatus();
-        if (status == 404 && cause instanceof IllegalArgumentException) {
-            // a path parameter that is not of its type (a malformed UUID) is a bad request, not a missing resource
-            return ProblemResponses.invalid(List.of(new Problem.FieldError("path", "malformed identifier: " + cause.getMessage())), path(uri));
+        if (status == 404 && cause != null) {
+            // a path or query parameter that does not convert to its type (a malformed UUID or date-time) is a bad
+            // request, not a missing resource; a route that does not exist has no cause
+            return ProblemResponses.invalid(List.of(new Problem.FieldError("parameter", "malformed value: " + cause.getMessage())), path(uri));
         }
         if (status == 400) {
             String message = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getMessage();
@@ -136,17 +137,24 @@ public class ProblemMappers {
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();
-            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                String name = node.getName() == null ? "" : node.getName();
-                if (node.getIndex() != null) {
-                    properties.add(name + "[" + node.getIndex() + "]");
-                } else if (!name.isEmpty() && !name.startsWith("<")) {
-                    properties.add(name);
-                }
+                continue;
+            }
+            if (node.getKind() != ElementKind.PROPERTY && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                continue;
+            }
+            // a node "in an iterable" is an element of the previous node: lines[0].minimumQuantity
+            if (node.isInIterable() && !properties.isEmpty()) {
+                String key = node.getIndex() != null ? String.valueOf(node.getIndex()) : node.getKey() != null ? String.valueOf(node.getKey()) : "";
+                int last = properties.size() - 1;
+                properties.set(last, properties.get(last) + "[" + key + "]");
+            }
+            String name = node.getName();
+            if (name != null && !name.isEmpty() && !name.startsWith("<")) {
+                properties.add(name);
             }
         }
         if (!properties.isEmpty()) {
-            return String.join(".", properties).replace(".[", "[");
+            return String.join(".", properties);
         }
         return parameter == null ? "request" : headerNameOf(parameter);
     }

@@ -18,7 +18,8 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database", database);
+        // TEST_PG_DATABASE_SUFFIX keeps concurrent runs on one machine (several checkouts) out of each other's way
+        database = initArgs.getOrDefault("database", database) + env("TEST_PG_DATABASE_SUFFIX", "");
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("not a plain database name: " + database);
         }
