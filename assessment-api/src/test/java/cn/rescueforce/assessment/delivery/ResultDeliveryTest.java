@@ -1,10 +1,10 @@
 package cn.rescueforce.assessment.delivery;
 
+import cn.rescueforce.devkit.testing.Tokens;
 import cn.rescueforce.assessment.support.Eventually;
 import cn.rescueforce.assessment.support.Fixtures;
 import cn.rescueforce.assessment.support.InjectDouble;
 import cn.rescueforce.assessment.support.TeamsApiDouble;
-import cn.rescueforce.assessment.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,10 @@
 package cn.rescueforce.assessment.evaluation;
 
+import cn.rescueforce.devkit.testing.Tokens;
 import cn.rescueforce.assessment.support.EquipmentApiDouble;
 import cn.rescueforce.assessment.support.Fixtures;
 import cn.rescueforce.assessment.support.InjectDouble;
 import cn.rescueforce.assessment.support.TeamsApiDouble;
-import cn.rescueforce.assessment.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;

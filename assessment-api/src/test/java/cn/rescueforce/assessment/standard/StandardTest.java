@@ -1,6 +1,6 @@
 package cn.rescueforce.assessment.standard;
 
-import cn.rescueforce.assessment.support.Tokens;
+import cn.rescueforce.devkit.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package cn.rescueforce.assessment.support;
 
+import cn.rescueforce.devkit.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 

@@ -1,7 +1,7 @@
 package cn.rescueforce.equipment.audit;
 
+import cn.rescueforce.devkit.testing.Tokens;
 import cn.rescueforce.equipment.support.Fixtures;
-import cn.rescueforce.equipment.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 

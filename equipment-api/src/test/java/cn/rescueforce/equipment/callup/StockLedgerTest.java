@@ -1,7 +1,7 @@
 package cn.rescueforce.equipment.callup;
 
+import cn.rescueforce.devkit.testing.Tokens;
 import cn.rescueforce.equipment.support.Fixtures;
-import cn.rescueforce.equipment.support.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package cn.rescueforce.equipment.configuration;
 
+import cn.rescueforce.devkit.testing.Tokens;
 import cn.rescueforce.equipment.support.Fixtures;
-import cn.rescueforce.equipment.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;

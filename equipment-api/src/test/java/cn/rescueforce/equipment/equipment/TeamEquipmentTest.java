@@ -1,8 +1,8 @@
 package cn.rescueforce.equipment.equipment;
 
+import cn.rescueforce.devkit.testing.Tokens;
 import cn.rescueforce.equipment.support.Fixtures;
 import cn.rescueforce.equipment.support.Teams;
-import cn.rescueforce.equipment.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package cn.rescueforce.teams.nearest;
 
+import cn.rescueforce.devkit.testing.Tokens;
 import cn.rescueforce.teams.support.Registry;
-import cn.rescueforce.teams.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;

@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.support;
 
+import cn.rescueforce.devkit.testing.Tokens;
 import io.restassured.http.ContentType;
 
 import java.util.Map;

@@ -1,7 +1,7 @@
 package cn.rescueforce.teams.team;
 
+import cn.rescueforce.devkit.testing.Tokens;
 import cn.rescueforce.teams.support.Registry;
-import cn.rescueforce.teams.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;

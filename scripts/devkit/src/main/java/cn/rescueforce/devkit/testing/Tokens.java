@@ -1,10 +1,10 @@
-package cn.rescueforce.equipment.support;
+package cn.rescueforce.devkit.testing;
 
 import cn.rescueforce.devkit.DevToken;
 
 import java.util.UUID;
 
-/** Real signed tokens of every management level (development key pair, trusted by the test profile). */
+/** Real signed tokens of every management level (development key pair, trusted by the services' test profile). */
 public final class Tokens {
 
     private Tokens() {
@@ -31,6 +31,6 @@ public final class Tokens {
     }
 
     public static String service() {
-        return DevToken.level("service").subject("service-account-assessment-api").sign();
+        return DevToken.level("service").subject("service-account-under-test").sign();
     }
 }
