@@ -143,7 +143,7 @@ public class TeamService {
         Team team = editable(id, "edit team profiles");
         ETags.requireMatch(ifMatch, team.version);
         List<String> changed = new ArrayList<>();
-        if (!Objects.equals(team.name, profile.getName())) changed.add("name");
+        if (!Objects.equals(team.name, profile.getName().trim())) changed.add("name");
         if (!Arrays.equals(team.specialties, specialtiesOf(profile.getSpecialties()))) changed.add("specialties");
         if (team.baseLat != profile.getBaseLocation().getLat() || team.baseLon != profile.getBaseLocation().getLon()) changed.add("baseLocation");
         if (!Objects.equals(team.baseAddress, profile.getBaseAddress())) changed.add("baseAddress");

@@ -155,7 +155,7 @@ public class SupportingUnitService {
 
     private static List<String> changedFields(SupportingUnit unit, SupportingUnitInput input) {
         List<String> changed = new ArrayList<>();
-        if (!Objects.equals(unit.name, input.getName())) changed.add("name");
+        if (!Objects.equals(unit.name, input.getName().trim())) changed.add("name");
         if (!Objects.equals(unit.creditCode, input.getCreditCode())) changed.add("creditCode");
         if (!Objects.equals(unit.province, input.getProvince())) changed.add("province");
         if (!Objects.equals(unit.address, input.getAddress())) changed.add("address");
