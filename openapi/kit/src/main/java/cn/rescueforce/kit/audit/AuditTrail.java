@@ -44,6 +44,17 @@ public class AuditTrail {
     public record Filter(String entityType, UUID entityId, String actorSub, Instant from, Instant to) {
     }
 
+    /** {@code GET /api/v1/audit-events} of every service: newest first, within the reader's scope. */
+    public AuditEventPage list(Integer page, Integer size, String entityType, UUID entityId, String actorSub,
+                               java.time.OffsetDateTime from, java.time.OffsetDateTime to) {
+        PageRequest request = PageRequest.of(page, size, null, java.util.Map.of(),
+                io.quarkus.panache.common.Sort.by("at", io.quarkus.panache.common.Sort.Direction.Descending));
+        PanacheQuery<AuditEvent> found = find(new Filter(entityType, entityId, actorSub,
+                from == null ? null : from.toInstant(), to == null ? null : to.toInstant()), request);
+        return new AuditEventPage(found.list().stream().map(AuditEventPage.Item::of).toList(),
+                request.page(), request.size(), found.count());
+    }
+
     /** national reads everything, provincial its province; every other level may not read the trail. */
     public PanacheQuery<AuditEvent> find(Filter filter, PageRequest page) {
         Caller caller = currentCaller.get();
