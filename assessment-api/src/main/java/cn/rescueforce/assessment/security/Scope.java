@@ -10,7 +10,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import static cn.rescueforce.kit.security.ManagementLevel.MINE_SAFETY;
 import static cn.rescueforce.kit.security.ManagementLevel.NATIONAL;
@@ -36,11 +35,7 @@ public class Scope {
 
     /** 403 unless the caller's level is one of {@code levels}. */
     public void requireLevel(List<ManagementLevel> levels, String action) {
-        Caller caller = caller();
-        if (!levels.contains(caller.level())) {
-            throw ProblemException.forbidden("Level " + caller.level() + " may not " + action + " (allowed: "
-                    + levels.stream().map(Enum::name).collect(Collectors.joining(", ")) + ")");
-        }
+        caller().requireLevel(levels, action);
     }
 
     public boolean coversTeam(String province, String category, java.util.UUID supportingUnitId) {

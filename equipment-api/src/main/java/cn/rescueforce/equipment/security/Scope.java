@@ -50,11 +50,7 @@ public class Scope {
 
     /** 403 unless the caller's level is one of {@code levels}. */
     public void requireLevel(List<ManagementLevel> levels, String action) {
-        Caller caller = caller();
-        if (!levels.contains(caller.level())) {
-            throw ProblemException.forbidden("Level " + caller.level() + " may not " + action + " (allowed: "
-                    + levels.stream().map(Enum::name).collect(Collectors.joining(", ")) + ")");
-        }
+        caller().requireLevel(levels, action);
     }
 
     public void requireLevel(ManagementLevel level, String action) {

@@ -1,6 +1,10 @@
 package cn.rescueforce.kit.security;
 
+import cn.rescueforce.kit.problem.ProblemException;
+
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Who is calling, from a verified token whose claims fit its level (see {@link LevelClaimsCheck}).
@@ -19,6 +23,14 @@ public record Caller(String sub, ManagementLevel level, String region, UUID org)
             }
         }
         return false;
+    }
+
+    /** 403 unless the caller's level is one of {@code levels}: an action this level may never take. */
+    public void requireLevel(List<ManagementLevel> levels, String action) {
+        if (!levels.contains(level)) {
+            throw ProblemException.forbidden("Level " + level + " may not " + action + " (allowed: "
+                    + levels.stream().map(Enum::name).collect(Collectors.joining(", ")) + ")");
+        }
     }
 
     /**
