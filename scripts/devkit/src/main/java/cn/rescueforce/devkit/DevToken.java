@@ -78,10 +78,6 @@ public final class DevToken {
         return this;
     }
 
-    public DevToken without(String claim) {
-        claims.remove(claim);
-        return this;
-    }
 
     public DevToken lifetime(Duration lifetime) {
         this.lifetime = lifetime;

@@ -54,7 +54,7 @@ public class MemberService {
 
     @Transactional
     public Member add(UUID teamId, MemberInput input) {
-        Team team = lockedEditableTeam(teamId, "add members");
+        Team team = teamService.editableLocked(teamId, "add members");
         String problem = IdNumber.problemWith(input.getIdNumber());
         if (problem != null) {
             throw ProblemException.invalid("idNumber", problem);
@@ -121,7 +121,7 @@ public class MemberService {
     @Transactional
     public Member update(UUID memberId, String ifMatch, MemberUpdate update) {
         Member member = get(memberId);
-        Team team = lockedEditableTeam(member.teamId, "edit members");
+        Team team = teamService.editableLocked(member.teamId, "edit members");
         ETags.requireMatch(ifMatch, member.version);
         if (member.status == MemberStatus.LEFT && update.getStatus() != MemberStatus.LEFT
                 && members.serving(member.idNumber)) {
@@ -150,10 +150,6 @@ public class MemberService {
         return member;
     }
 
-    /** An editable team (else 403/404/409), locked so concurrent member changes count the headcount right. */
-    private Team lockedEditableTeam(UUID teamId, String action) {
-        return teamService.editableLocked(teamId, action);
-    }
 
     private void recountHeadcount(Team team) {
         members.flush();
