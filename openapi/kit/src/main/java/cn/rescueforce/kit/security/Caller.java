@@ -33,17 +33,13 @@ public record Caller(String sub, ManagementLevel level, String region, UUID org)
         }
     }
 
-    /**
-     * The rule of DESIGN.md for team-scoped objects: national (and other services) see every team; a province
-     * its own; a mine-safety bureau the mining teams of its province; a unit the teams it hosts.
-     */
+    /** The caller's scope over teams: the one rule, as an in-memory check and as a query condition. */
+    public TeamScope teamScope() {
+        return TeamScope.of(this);
+    }
+
+    /** Whether a team with these facts is in the caller's scope ({@link TeamScope}). */
     public boolean covers(String teamProvince, boolean miningTeam, UUID supportingUnitId) {
-        return switch (level) {
-            case NATIONAL, SERVICE -> true;
-            case PROVINCIAL -> region.equals(teamProvince);
-            case MINE_SAFETY -> miningTeam && region.equals(teamProvince);
-            case UNIT -> org.equals(supportingUnitId);
-            case ASSESSOR -> false;
-        };
+        return teamScope().covers(teamProvince, miningTeam, supportingUnitId);
     }
 }
