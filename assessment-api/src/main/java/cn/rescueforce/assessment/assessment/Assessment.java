@@ -1,5 +1,13 @@
 package cn.rescueforce.assessment.assessment;
 
+import cn.rescueforce.assessment.api.model.AssessmentType;
+import cn.rescueforce.assessment.api.model.Grade;
+import cn.rescueforce.assessment.api.model.TeamCategory;
+import cn.rescueforce.assessment.evaluation.Evaluation;
+import cn.rescueforce.assessment.standard.Standard;
+import cn.rescueforce.kit.problem.ProblemException;
+import cn.rescueforce.kit.security.ManagementLevel;
+import cn.rescueforce.kit.security.TeamScope;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,11 +19,14 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
  * The assessment of one team against one standard version, fixed at scheduling. The team's identity,
  * province, category and supporting unit are copied from teams-api at scheduling: they decide who sees it.
+ * Its life: SCHEDULED, SUBMITTED with the first evaluation, FINALIZED with a grade (an appeal puts it back to
+ * SUBMITTED once), or CANCELLED while open.
  */
 @Entity
 @Table(name = "assessment")
@@ -41,8 +52,9 @@ public class Assessment extends PanacheEntityBase {
     @Column(name = "team_name", nullable = false)
     public String teamName;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "team_category", nullable = false)
-    public String teamCategory;
+    public TeamCategory teamCategory;
 
     @Column(name = "team_province", nullable = false)
     public String teamProvince;
@@ -53,8 +65,9 @@ public class Assessment extends PanacheEntityBase {
     @Column(name = "team_supporting_unit_id", nullable = false)
     public UUID teamSupportingUnitId;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String type;
+    public AssessmentType type;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -83,8 +96,9 @@ public class Assessment extends PanacheEntityBase {
     @Column(name = "scheduled_by_sub", nullable = false)
     public String scheduledBySub;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "scheduled_by_level", nullable = false)
-    public String scheduledByLevel;
+    public ManagementLevel scheduledByLevel;
 
     @Column(name = "submitted_at")
     public Instant submittedAt;
@@ -92,8 +106,9 @@ public class Assessment extends PanacheEntityBase {
     @Column(name = "finalized_at")
     public Instant finalizedAt;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "finalized_by_level")
-    public String finalizedByLevel;
+    public ManagementLevel finalizedByLevel;
 
     @Column(name = "total_score")
     public Double totalScore;
@@ -104,7 +119,8 @@ public class Assessment extends PanacheEntityBase {
     @Column(name = "veto_triggered")
     public Boolean vetoTriggered;
 
-    public String grade;
+    @Enumerated(EnumType.STRING)
+    public Grade grade;
 
     @Column(name = "valid_until")
     public LocalDate validUntil;
@@ -134,11 +150,118 @@ public class Assessment extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** The facts of the team an assessment keeps from teams-api, as they were at scheduling. */
+    public record AssessedTeam(UUID id, String code, String name, TeamCategory category, String province, String baseCity,
+                               UUID supportingUnitId) {
+    }
+
+    /** A new assessment of {@code team} against {@code standard}, which must be its category's published yardstick. */
+    public static Assessment schedule(AssessedTeam team, AssessmentType type, Standard standard, UUID assessorOrgId,
+                                      LocalDate dueOn, String notes, String bySub, ManagementLevel byLevel, Instant now) {
+        standard.assertYardstickFor(team.category());
+        Assessment assessment = new Assessment();
+        assessment.id = UUID.randomUUID();
+        assessment.teamId = team.id();
+        assessment.teamCode = team.code();
+        assessment.teamName = team.name();
+        assessment.teamCategory = team.category();
+        assessment.teamProvince = team.province();
+        assessment.teamBaseCity = team.baseCity();
+        assessment.teamSupportingUnitId = team.supportingUnitId();
+        assessment.type = type;
+        assessment.status = Status.SCHEDULED;
+        assessment.standardId = standard.id;
+        assessment.standardCode = standard.code;
+        assessment.standardVersion = standard.standardVersion;
+        assessment.assessorOrgId = assessorOrgId;
+        assessment.dueOn = dueOn;
+        assessment.notes = notes;
+        assessment.scheduledAt = now;
+        assessment.scheduledBySub = bySub;
+        assessment.scheduledByLevel = byLevel;
+        assessment.createdAt = now;
+        assessment.updatedAt = now;
+        return assessment;
+    }
+
+    /** The evaluation is submitted and corrected while the assessment is open. */
+    public void assertEvaluationMayChange() {
+        if (!status.isOpen()) {
+            throw ProblemException.invalidTransition("The evaluation of a " + status + " assessment can no longer change");
+        }
+    }
+
+    /** An evaluation was stored: the first one submits the assessment, a correction only touches it. */
+    public void evaluationRecorded(Instant now) {
+        assertEvaluationMayChange();
+        if (status == Status.SCHEDULED) {
+            status = Status.SUBMITTED;
+            submittedAt = now;
+        }
+        updatedAt = now;
+    }
+
+    public void cancel(String reason, Instant now) {
+        if (!status.isOpen()) {
+            throw ProblemException.invalidTransition("Only a SCHEDULED or SUBMITTED assessment can be cancelled; this one is " + status);
+        }
+        status = Status.CANCELLED;
+        cancellationReason = reason.trim();
+        updatedAt = now;
+    }
+
+    /**
+     * Grades the submitted evaluation by the standard's thresholds. The level that rates decides: GRADE_1 only
+     * national, the other grades any level that may finalize the team (its scope is checked before).
+     * {@code evaluation} is read only once the assessment is known to be SUBMITTED (it has one then).
+     */
+    public void finalizeWith(Evaluation evaluation, Standard standard, ManagementLevel by, Instant now) {
+        if (status != Status.SUBMITTED) {
+            throw ProblemException.invalidTransition("Only a SUBMITTED assessment can be finalized; this one is " + status);
+        }
+        Grade decided = standard.gradeFor(evaluation.totalScore, evaluation.vetoTriggered);
+        if (decided == Grade.GRADE_1 && by != ManagementLevel.NATIONAL) {
+            throw ProblemException.forbidden("This evaluation grades GRADE_1, which only the national level finalizes");
+        }
+        status = Status.FINALIZED;
+        finalizedAt = now;
+        finalizedByLevel = by;
+        totalScore = evaluation.totalScore;
+        maxTotal = evaluation.maxTotal;
+        vetoTriggered = evaluation.vetoTriggered;
+        grade = decided;
+        validUntil = standard.validUntil(decided, now.atOffset(ZoneOffset.UTC).toLocalDate());
+        finalizationRound++;
+        updatedAt = now;
+    }
+
+    /** The hosting unit may appeal a finalized result once; the assessment goes back under review. */
+    public void appeal(String reason, String bySub, Instant now) {
+        if (status != Status.FINALIZED) {
+            throw ProblemException.invalidTransition("Only a FINALIZED assessment can be appealed; this one is " + status);
+        }
+        if (appealedAt != null) {
+            throw ProblemException.conflict("Assessment " + id + " was appealed already; an assessment is appealed once");
+        }
+        status = Status.SUBMITTED;
+        appealReason = reason.trim();
+        appealedAt = now;
+        appealedBy = bySub;
+        // under review again: the result is decided anew at the next finalization
+        grade = null;
+        validUntil = null;
+        totalScore = null;
+        vetoTriggered = null;
+        finalizedAt = null;
+        finalizedByLevel = null;
+        updatedAt = now;
+    }
+
     public boolean isOverdue(LocalDate today) {
         return status.isOpen() && dueOn.isBefore(today);
     }
 
     public boolean isMining() {
-        return "MINING".equals(teamCategory);
+        return TeamScope.isMining(teamCategory);
     }
 }

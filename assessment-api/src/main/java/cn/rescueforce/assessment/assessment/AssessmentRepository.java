@@ -1,8 +1,8 @@
 package cn.rescueforce.assessment.assessment;
 
+import cn.rescueforce.kit.query.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -12,8 +12,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class AssessmentRepository implements PanacheRepositoryBase<Assessment, UUID> {
 
-    public PanacheQuery<Assessment> search(String where, Sort sort, Parameters params) {
-        return where.isEmpty() ? findAll(sort) : find(where, sort, params);
+    public PanacheQuery<Assessment> search(Where where, Sort sort) {
+        return find(where.query(), sort, where.parameters());
     }
 
     /** The assessment locked for a state change, so concurrent finalizations or submissions serialize. */

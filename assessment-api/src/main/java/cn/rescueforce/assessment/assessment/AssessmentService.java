@@ -15,9 +15,9 @@ import cn.rescueforce.assessment.team.TeamDirectory;
 import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.kit.problem.ProblemException;
+import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.kit.security.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,15 +26,16 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static cn.rescueforce.kit.security.ManagementLevel.NATIONAL;
 import static cn.rescueforce.kit.security.ManagementLevel.UNIT;
 
-/** Scheduling, cancelling, finalizing and appealing assessments; the grade rules of DESIGN.md live here. */
+/**
+ * Scheduling, listing, cancelling, finalizing and appealing assessments (openapi/assessment-api.yaml): who may,
+ * and in which order the checks answer; the transitions themselves are {@link Assessment}'s.
+ */
 @ApplicationScoped
 public class AssessmentService {
 
@@ -70,43 +71,13 @@ public class AssessmentService {
             throw ProblemException.notFound("standard", input.getStandardId());
         }
         Team team = teamDirectory.get(input.getTeamId());
-        String category = team.getCategory().name();
-        if (!scope.coversTeam(team.getProvince(), category, team.getSupportingUnitId())) {
+        if (!scope.coversTeam(team.getProvince(), team.getCategory(), team.getSupportingUnitId())) {
             throw ProblemException.notFound("team", input.getTeamId());
         }
         assertMayBeAssessed(team, input.getType());
-        if (standard.status != Standard.Status.PUBLISHED) {
-            throw ProblemException.conflict("Standard " + standard.code + " version " + standard.standardVersion + " is "
-                    + standard.status + "; assessments are scheduled against a published version");
-        }
-        if (!standard.category.equals(category)) {
-            throw ProblemException.invalid("standardId", "standard " + standard.code + " is for " + standard.category
-                    + ", the team is " + category);
-        }
         Caller caller = scope.caller();
-        Instant now = Instant.now();
-        Assessment assessment = new Assessment();
-        assessment.id = UUID.randomUUID();
-        assessment.teamId = team.getId();
-        assessment.teamCode = team.getCode();
-        assessment.teamName = team.getName();
-        assessment.teamCategory = category;
-        assessment.teamProvince = team.getProvince();
-        assessment.teamBaseCity = team.getBaseCity();
-        assessment.teamSupportingUnitId = team.getSupportingUnitId();
-        assessment.type = input.getType().name();
-        assessment.status = Assessment.Status.SCHEDULED;
-        assessment.standardId = standard.id;
-        assessment.standardCode = standard.code;
-        assessment.standardVersion = standard.standardVersion;
-        assessment.assessorOrgId = input.getAssessorOrgId();
-        assessment.dueOn = input.getDueOn();
-        assessment.notes = input.getNotes();
-        assessment.scheduledAt = now;
-        assessment.scheduledBySub = caller.sub();
-        assessment.scheduledByLevel = caller.level().name();
-        assessment.createdAt = now;
-        assessment.updatedAt = now;
+        Assessment assessment = Assessment.schedule(assessedTeam(team), input.getType(), standard, input.getAssessorOrgId(),
+                input.getDueOn(), input.getNotes(), caller.sub(), caller.level(), Instant.now());
         assessments.persist(assessment);
         audit.record("Assessment", assessment.id, "SCHEDULED", assessment.teamProvince,
                 List.of("teamId", "type", "standardId", "assessorOrgId", "dueOn", "notes"));
@@ -124,130 +95,68 @@ public class AssessmentService {
         }
     }
 
+    private static Assessment.AssessedTeam assessedTeam(Team team) {
+        return new Assessment.AssessedTeam(team.getId(), team.getCode(), team.getName(),
+                TeamCategory.valueOf(team.getCategory().name()), team.getProvince(), team.getBaseCity(), team.getSupportingUnitId());
+    }
+
     public Assessment get(UUID id) {
         return scope.visible(assessments.findById(id), id);
     }
 
+    /** {@code overdue} and {@code dueWithinDays} concern open assessments only. */
     public PanacheQuery<Assessment> list(UUID teamId, AssessmentStatus status, AssessmentType type, String province,
                                          TeamCategory category, Boolean overdue, Integer dueWithinDays, PageRequest page) {
-        Parameters params = new Parameters();
-        List<String> where = new ArrayList<>();
-        String visible = scope.visibleAssessments(params);
-        if (!visible.isEmpty()) {
-            where.add(visible);
-        }
-        if (teamId != null) {
-            where.add("teamId = :teamId");
-            params.and("teamId", teamId);
-        }
-        if (status != null) {
-            where.add("status = :status");
-            params.and("status", Assessment.Status.valueOf(status.name()));
-        }
-        if (type != null) {
-            where.add("type = :type");
-            params.and("type", type.name());
-        }
-        if (province != null) {
-            where.add("teamProvince = :province");
-            params.and("province", province);
-        }
-        if (category != null) {
-            where.add("teamCategory = :category");
-            params.and("category", category.name());
-        }
+        Where where = scope.visibleAssessments(new Where())
+                .equal("teamId", teamId)
+                .equal("status", status == null ? null : Assessment.Status.valueOf(status.name()))
+                .equal("type", type)
+                .equal("teamProvince", province)
+                .equal("teamCategory", category);
         if (Boolean.TRUE.equals(overdue) || dueWithinDays != null) {
-            where.add("status in :open");
-            params.and("open", List.of(Assessment.Status.SCHEDULED, Assessment.Status.SUBMITTED));
+            String open = where.name();
+            where.condition("status in :" + open, Map.of(open, List.of(Assessment.Status.SCHEDULED, Assessment.Status.SUBMITTED)));
         }
-        if (Boolean.TRUE.equals(overdue)) {
-            where.add("dueOn < :today");
-            params.and("today", today());
-        }
-        if (dueWithinDays != null) {
-            where.add("dueOn <= :horizon");
-            params.and("horizon", today().plusDays(dueWithinDays));
-        }
-        return assessments.search(String.join(" and ", where), page.sort(), params).page(page.panachePage());
+        where.before("dueOn", Boolean.TRUE.equals(overdue) ? today() : null)
+                .atMost("dueOn", dueWithinDays == null ? null : today().plusDays(dueWithinDays));
+        return assessments.search(where, page.sort()).page(page.panachePage());
     }
 
     @Transactional
     public Assessment cancel(UUID id, String reason) {
         scope.requireLevel(Scope.SCHEDULERS, "cancel assessments");
         Assessment assessment = scope.visible(assessments.findForUpdate(id), id);
-        if (!assessment.status.isOpen()) {
-            throw ProblemException.invalidTransition("Only a SCHEDULED or SUBMITTED assessment can be cancelled; this one is " + assessment.status);
-        }
-        assessment.status = Assessment.Status.CANCELLED;
-        assessment.cancellationReason = reason.trim();
-        assessment.updatedAt = Instant.now();
+        assessment.cancel(reason, Instant.now());
         assessments.flush();
         audit.record("Assessment", assessment.id, "CANCELLED", assessment.teamProvince, List.of("status", "cancellationReason"));
         return assessment;
     }
 
     /**
-     * Grades the submitted evaluation by the standard's thresholds and queues the consequence for teams-api
-     * in the same transaction. The level that rates decides: GRADE_1 only national, the others national or
-     * the team's province (mine-safety for mining teams), which is the scope rule already applied.
+     * Grades the submitted evaluation and queues the consequence for teams-api in the same transaction, so the
+     * result reaches the team exactly when the finalization commits.
      */
     @Transactional
     public Assessment finalize(UUID id) {
         scope.requireLevel(Scope.SCHEDULERS, "finalize assessments");
         Assessment assessment = scope.visible(assessments.findForUpdate(id), id);
-        if (assessment.status != Assessment.Status.SUBMITTED) {
-            throw ProblemException.invalidTransition("Only a SUBMITTED assessment can be finalized; this one is " + assessment.status);
-        }
-        Evaluation evaluation = Evaluation.findById(assessment.id);
-        Standard standard = standards.findById(assessment.standardId);
-        String grade = standard.gradeFor(evaluation.totalScore, evaluation.vetoTriggered);
-        if ("GRADE_1".equals(grade) && !scope.caller().is(NATIONAL)) {
-            throw ProblemException.forbidden("This evaluation grades GRADE_1, which only the national level finalizes");
-        }
         Instant now = Instant.now();
-        assessment.status = Assessment.Status.FINALIZED;
-        assessment.finalizedAt = now;
-        assessment.finalizedByLevel = scope.caller().level().name();
-        assessment.totalScore = evaluation.totalScore;
-        assessment.maxTotal = evaluation.maxTotal;
-        assessment.vetoTriggered = evaluation.vetoTriggered;
-        assessment.grade = grade;
-        assessment.validUntil = "FAIL".equals(grade) ? null : today().plusMonths(standard.validityMonths);
-        assessment.finalizationRound++;
-        assessment.updatedAt = now;
+        assessment.finalizeWith(Evaluation.findById(assessment.id), standards.findById(assessment.standardId),
+                scope.caller().level(), now);
         outbox.enqueue(TeamResultDelivery.DESTINATION, assessment.id + "#" + assessment.finalizationRound, assessment.id,
-                new TeamResultDelivery.Payload(assessment.teamId, assessment.id, assessment.type, grade, assessment.validUntil,
-                        now.atOffset(ZoneOffset.UTC), assessment.standardCode));
+                new TeamResultDelivery.Payload(assessment.teamId, assessment.id, assessment.type.name(), assessment.grade.name(),
+                        assessment.validUntil, now.atOffset(ZoneOffset.UTC), assessment.standardCode));
         assessments.flush();
         audit.record("Assessment", assessment.id, "FINALIZED", assessment.teamProvince,
                 List.of("status", "grade", "totalScore", "vetoTriggered", "validUntil"));
         return assessment;
     }
 
-    /** The hosting unit may appeal a finalized result once; the assessment goes back under review. */
     @Transactional
     public Assessment appeal(UUID id, String reason) {
         scope.requireLevel(List.of(UNIT), "appeal assessments");
         Assessment assessment = scope.visible(assessments.findForUpdate(id), id);
-        if (assessment.status != Assessment.Status.FINALIZED) {
-            throw ProblemException.invalidTransition("Only a FINALIZED assessment can be appealed; this one is " + assessment.status);
-        }
-        if (assessment.appealedAt != null) {
-            throw ProblemException.conflict("Assessment " + assessment.id + " was appealed already; an assessment is appealed once");
-        }
-        Instant now = Instant.now();
-        assessment.status = Assessment.Status.SUBMITTED;
-        assessment.appealReason = reason.trim();
-        assessment.appealedAt = now;
-        assessment.appealedBy = scope.caller().sub();
-        // under review again: the result is decided anew at the next finalization
-        assessment.grade = null;
-        assessment.validUntil = null;
-        assessment.totalScore = null;
-        assessment.vetoTriggered = null;
-        assessment.finalizedAt = null;
-        assessment.finalizedByLevel = null;
-        assessment.updatedAt = now;
+        assessment.appeal(reason, scope.caller().sub(), Instant.now());
         assessments.flush();
         audit.record("Assessment", assessment.id, "APPEALED", assessment.teamProvince, List.of("status", "appealReason"));
         return assessment;

@@ -1,8 +1,14 @@
 package cn.rescueforce.assessment.evaluation;
 
+import cn.rescueforce.assessment.api.model.Grade;
+import cn.rescueforce.assessment.api.model.IndicatorSource;
+import cn.rescueforce.assessment.standard.Standard;
+import cn.rescueforce.assessment.standard.StandardSection;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -11,7 +17,9 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /** The assessor's scores of one assessment, with the equipment figure used; correctable until finalized. */
@@ -49,8 +57,9 @@ public class Evaluation extends PanacheEntityBase {
     @Column(name = "veto_triggered", nullable = false)
     public boolean vetoTriggered;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "indicated_grade", nullable = false)
-    public String indicatedGrade;
+    public Grade indicatedGrade;
 
     @Column(name = "submitted_by", nullable = false)
     public String submittedBy;
@@ -64,29 +73,91 @@ public class Evaluation extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** The first evaluation of an assessment; {@link #record} fills it. */
+    public static Evaluation first(UUID assessmentId, Instant now) {
+        Evaluation evaluation = new Evaluation();
+        evaluation.assessmentId = assessmentId;
+        evaluation.submittedAt = now;
+        return evaluation;
+    }
+
+    /**
+     * Keeps what the assessor sent (checked against {@code standard}) with the equipment figure, in the
+     * standard's order, and decides the totals: the sum of the scores, whether any veto was triggered and the
+     * grade the standard's thresholds indicate (the grade is decided at finalization).
+     */
+    public void record(List<Score> checkedScores, EquipmentFigure equipmentFigure, String leadAssessor, String comments,
+                       String inputHash, Standard standard, String bySub, Instant now) {
+        List<Score> ordered = new ArrayList<>(checkedScores);
+        ordered.sort(Comparator.comparing((Score s) -> standard.positionOf(s.indicatorCode)));
+        this.scores = ordered;
+        this.equipment = equipmentFigure;
+        this.leadAssessor = leadAssessor;
+        this.comments = comments;
+        this.inputHash = inputHash;
+        this.totalScore = round2(ordered.stream().mapToDouble(s -> s.score).sum());
+        this.maxTotal = standard.maxTotal;
+        this.vetoTriggered = ordered.stream().anyMatch(s -> s.vetoTriggered);
+        this.indicatedGrade = standard.gradeFor(totalScore, vetoTriggered);
+        this.submittedBy = bySub;
+        this.updatedAt = now;
+    }
+
+    /** Totals and the equipment score are kept to two decimals. */
+    static double round2(double value) {
+        return Math.round(value * 100.0) / 100.0;
+    }
+
     public static class Score {
+
+        /** The equipment indicator's line, scored from the figure equipment-api reported. */
+        static Score fromEquipment(StandardSection.Indicator indicator, String sectionCode, EquipmentFigure figure) {
+            Score score = new Score();
+            score.indicatorCode = indicator.code;
+            score.sectionCode = sectionCode;
+            score.score = figure.score;
+            score.maxScore = indicator.maxScore;
+            score.source = indicator.source;
+            score.comment = "达标率 " + EvaluationCheck.plain(figure.compliancePercent) + "%（装备符合性报告）";
+            return score;
+        }
+
         public String indicatorCode;
         public String sectionCode;
         public double score;
         public double maxScore;
         public boolean vetoTriggered;
-        public String source;
+        public IndicatorSource source;
         public String comment;
         public List<String> evidence = new ArrayList<>();
 
         // JSON values are compared by content, so that reading a row never makes it look changed (and bump its version)
         @Override
         public boolean equals(Object o) {
-            return o instanceof Score that && java.util.Objects.equals(indicatorCode, that.indicatorCode) && java.util.Objects.equals(sectionCode, that.sectionCode) && java.util.Objects.equals(score, that.score) && java.util.Objects.equals(maxScore, that.maxScore) && java.util.Objects.equals(vetoTriggered, that.vetoTriggered) && java.util.Objects.equals(source, that.source) && java.util.Objects.equals(comment, that.comment) && java.util.Objects.equals(evidence, that.evidence);
+            return o instanceof Score that && Objects.equals(indicatorCode, that.indicatorCode) && Objects.equals(sectionCode, that.sectionCode) && Objects.equals(score, that.score) && Objects.equals(maxScore, that.maxScore) && Objects.equals(vetoTriggered, that.vetoTriggered) && Objects.equals(source, that.source) && Objects.equals(comment, that.comment) && Objects.equals(evidence, that.evidence);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(indicatorCode, sectionCode, score, maxScore, vetoTriggered, source, comment, evidence);
+            return Objects.hash(indicatorCode, sectionCode, score, maxScore, vetoTriggered, source, comment, evidence);
         }
     }
 
     public static class EquipmentFigure {
+
+        /** The figure for {@code indicator}: its maximum score times the compliance percentage. */
+        static EquipmentFigure of(StandardSection.Indicator indicator, double compliancePercent, Integer configurationVersion,
+                                  Integer overdueInspections, Instant generatedAt) {
+            EquipmentFigure figure = new EquipmentFigure();
+            figure.indicatorCode = indicator.code;
+            figure.compliancePercent = compliancePercent;
+            figure.score = round2(indicator.maxScore * compliancePercent / 100.0);
+            figure.configurationVersion = configurationVersion;
+            figure.overdueInspections = overdueInspections;
+            figure.generatedAt = generatedAt;
+            return figure;
+        }
+
         public String indicatorCode;
         public double compliancePercent;
         public double score;
@@ -97,12 +168,12 @@ public class Evaluation extends PanacheEntityBase {
         // JSON values are compared by content, so that reading a row never makes it look changed (and bump its version)
         @Override
         public boolean equals(Object o) {
-            return o instanceof EquipmentFigure that && java.util.Objects.equals(indicatorCode, that.indicatorCode) && java.util.Objects.equals(compliancePercent, that.compliancePercent) && java.util.Objects.equals(score, that.score) && java.util.Objects.equals(configurationVersion, that.configurationVersion) && java.util.Objects.equals(overdueInspections, that.overdueInspections) && java.util.Objects.equals(generatedAt, that.generatedAt);
+            return o instanceof EquipmentFigure that && Objects.equals(indicatorCode, that.indicatorCode) && Objects.equals(compliancePercent, that.compliancePercent) && Objects.equals(score, that.score) && Objects.equals(configurationVersion, that.configurationVersion) && Objects.equals(overdueInspections, that.overdueInspections) && Objects.equals(generatedAt, that.generatedAt);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(indicatorCode, compliancePercent, score, configurationVersion, overdueInspections, generatedAt);
+            return Objects.hash(indicatorCode, compliancePercent, score, configurationVersion, overdueInspections, generatedAt);
         }
     }
 }

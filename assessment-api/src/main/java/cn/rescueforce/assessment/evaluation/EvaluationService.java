@@ -66,9 +66,7 @@ public class EvaluationService {
     public Submission submit(UUID assessmentId, EvaluationInput input, String ifMatch) {
         scope.requireLevel(List.of(ASSESSOR), "submit evaluations");
         Assessment assessment = scope.visible(assessments.findForUpdate(assessmentId), assessmentId);
-        if (!assessment.status.isOpen()) {
-            throw ProblemException.invalidTransition("The evaluation of a " + assessment.status + " assessment can no longer change");
-        }
+        assessment.assertEvaluationMayChange();
         Standard standard = standards.findById(assessment.standardId);
         List<Evaluation.Score> scores = EvaluationCheck.scoresOf(standard, input);
         String hash = hashOf(input);
@@ -82,36 +80,19 @@ public class EvaluationService {
         Instant now = Instant.now();
         boolean first = evaluation == null;
         if (first) {
-            evaluation = new Evaluation();
-            evaluation.assessmentId = assessmentId;
-            evaluation.submittedAt = now;
+            evaluation = Evaluation.first(assessmentId, now);
         }
-        EquipmentFigureAndScore figure = equipmentFigure(standard, assessment);
-        if (figure != null) {
-            scores.add(figure.score());
-            evaluation.equipment = figure.figure();
-        } else {
-            evaluation.equipment = null;
+        Evaluation.EquipmentFigure figure = null;
+        StandardSection.Indicator equipmentIndicator = standard.equipmentIndicator().orElse(null);
+        if (equipmentIndicator != null) {
+            figure = equipmentFigure(equipmentIndicator, assessment);
+            scores.add(Evaluation.Score.fromEquipment(equipmentIndicator, standard.sectionOf(equipmentIndicator.code), figure));
         }
-        scores.sort(Comparator.comparing((Evaluation.Score s) -> indexOf(standard, s.indicatorCode)));
-        evaluation.scores = scores;
-        evaluation.leadAssessor = input.getLeadAssessor();
-        evaluation.comments = input.getComments();
-        evaluation.inputHash = hash;
-        evaluation.totalScore = round2(scores.stream().mapToDouble(s -> s.score).sum());
-        evaluation.maxTotal = standard.maxTotal;
-        evaluation.vetoTriggered = scores.stream().anyMatch(s -> s.vetoTriggered);
-        evaluation.indicatedGrade = standard.gradeFor(evaluation.totalScore, evaluation.vetoTriggered);
-        evaluation.submittedBy = scope.caller().sub();
-        evaluation.updatedAt = now;
+        evaluation.record(scores, figure, input.getLeadAssessor(), input.getComments(), hash, standard, scope.caller().sub(), now);
         if (first) {
             evaluation.persist();
         }
-        if (assessment.status == Assessment.Status.SCHEDULED) {
-            assessment.status = Assessment.Status.SUBMITTED;
-            assessment.submittedAt = now;
-        }
-        assessment.updatedAt = now;
+        assessment.evaluationRecorded(now);
         Evaluation.flush();
         audit.record("Evaluation", assessmentId, first ? "SUBMITTED" : "CORRECTED", assessment.teamProvince,
                 List.of("scores", "comments", "leadAssessor", "equipment", "totalScore"));
@@ -128,44 +109,14 @@ public class EvaluationService {
         return evaluation;
     }
 
-    private record EquipmentFigureAndScore(Evaluation.EquipmentFigure figure, Evaluation.Score score) {
-    }
-
-    /** The equipment indicator, filled now from equipment-api; the figure is kept with the evaluation. */
-    private EquipmentFigureAndScore equipmentFigure(Standard standard, Assessment assessment) {
-        StandardSection.Indicator indicator = standard.indicators().stream().filter(StandardSection.Indicator::fromEquipment)
-                .findFirst().orElse(null);
-        if (indicator == null) {
-            return null;
-        }
+    /** The equipment indicator's figure, read now from equipment-api and kept with the evaluation. */
+    private Evaluation.EquipmentFigure equipmentFigure(StandardSection.Indicator indicator, Assessment assessment) {
         EquipmentCompliance.Figure report = equipment.of(assessment.teamId);
-        Evaluation.EquipmentFigure figure = new Evaluation.EquipmentFigure();
-        figure.indicatorCode = indicator.code;
-        figure.compliancePercent = report.compliancePercent();
-        figure.score = round2(indicator.maxScore * report.compliancePercent() / 100.0);
-        figure.configurationVersion = report.configurationVersion();
-        figure.overdueInspections = report.overdueInspections();
-        figure.generatedAt = report.generatedAt();
-        Evaluation.Score score = new Evaluation.Score();
-        score.indicatorCode = indicator.code;
-        score.sectionCode = standard.sectionOf(indicator.code);
-        score.score = figure.score;
-        score.maxScore = indicator.maxScore;
-        score.source = indicator.source;
-        score.comment = "达标率 " + EvaluationCheck.plain(report.compliancePercent()) + "%（装备符合性报告）";
-        return new EquipmentFigureAndScore(figure, score);
+        return Evaluation.EquipmentFigure.of(indicator, report.compliancePercent(), report.configurationVersion(),
+                report.overdueInspections(), report.generatedAt());
     }
 
-    private static int indexOf(Standard standard, String indicatorCode) {
-        List<StandardSection.Indicator> all = standard.indicators();
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).code.equals(indicatorCode)) {
-                return i;
-            }
-        }
-        return Integer.MAX_VALUE;
-    }
-
+    /** What the assessor sent, in a canonical form: the same evaluation sent again hashes the same. */
     private String hashOf(EvaluationInput input) {
         List<Map<String, Object>> scores = new ArrayList<>();
         input.getScores().stream().sorted(Comparator.comparing(IndicatorScoreInput::getIndicatorCode)).forEach(s -> {
@@ -187,9 +138,5 @@ public class EvaluationService {
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static double round2(double value) {
-        return Math.round(value * 100.0) / 100.0;
     }
 }

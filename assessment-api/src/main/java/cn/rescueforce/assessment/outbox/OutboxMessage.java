@@ -17,6 +17,9 @@ import java.util.UUID;
 @Table(name = "outbox_message")
 public class OutboxMessage extends PanacheEntityBase {
 
+    /** Longest error text kept (the column's length). */
+    static final int MAX_ERROR_LENGTH = 1000;
+
     @Id
     public UUID id;
 
@@ -46,4 +49,26 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    public boolean isDelivered() {
+        return deliveredAt != null;
+    }
+
+    /** One more delivery attempt starts. */
+    public void attempting() {
+        attempts++;
+    }
+
+    /** The receiver acknowledged. */
+    public void delivered(Instant at) {
+        deliveredAt = at;
+        lastError = null;
+    }
+
+    /** The attempt failed: kept undelivered, tried again at {@code nextAttempt}. */
+    public void failed(Exception error, Instant nextAttempt) {
+        nextAttemptAt = nextAttempt;
+        String text = error.getClass().getSimpleName() + ": " + error.getMessage();
+        lastError = text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    }
 }

@@ -17,7 +17,7 @@ import java.util.UUID;
 /**
  * Delivers due outbox messages, each in its own transaction holding its row ({@code for update skip locked},
  * so two instances never deliver the same message at once). A failure leaves the message undelivered and
- * schedules the next attempt with exponential backoff capped at the configured maximum: an outage of the
+ * schedules the next attempt by the {@link Backoff} of the configuration: an outage of the
  * receiver delays a message, it never drops it. Receivers are idempotent per key, so a delivery whose
  * acknowledgement got lost is simply repeated.
  */
@@ -67,29 +67,23 @@ public class OutboxRelay {
         }
         OutboxMessage message = em.find(OutboxMessage.class, id);
         em.refresh(message);
-        message.attempts++;
+        message.attempting();
         try {
             destinationFor(message).deliver(message);
-            message.deliveredAt = Instant.now();
-            message.lastError = null;
+            message.delivered(Instant.now());
             LOG.debugf("delivered %s to %s after %d attempt(s)", message.idempotencyKey, message.destination, message.attempts);
             return true;
         } catch (Exception e) {
-            Duration wait = backoff(message.attempts);
-            message.nextAttemptAt = Instant.now().plus(wait);
-            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            message.lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
+            Duration wait = backoff().after(message.attempts);
+            message.failed(e, Instant.now().plus(wait));
             LOG.warnf("delivery of %s to %s failed (attempt %d), next in %s: %s", message.idempotencyKey, message.destination,
                     message.attempts, wait, message.lastError);
             return false;
         }
     }
 
-    Duration backoff(int attempts) {
-        Duration initial = config.outbox().initialBackoff();
-        Duration max = config.outbox().maxBackoff();
-        Duration wait = initial.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
-        return wait.compareTo(max) > 0 ? max : wait;
+    private Backoff backoff() {
+        return new Backoff(config.outbox().initialBackoff(), config.outbox().maxBackoff());
     }
 
     private OutboxDestination destinationFor(OutboxMessage message) {

@@ -1,30 +1,39 @@
 package cn.rescueforce.assessment.security;
 
+import cn.rescueforce.assessment.api.model.TeamCategory;
 import cn.rescueforce.assessment.assessment.Assessment;
 import cn.rescueforce.kit.problem.ProblemException;
+import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.kit.security.Caller;
 import cn.rescueforce.kit.security.CurrentCaller;
 import cn.rescueforce.kit.security.ManagementLevel;
-import io.quarkus.panache.common.Parameters;
+import cn.rescueforce.kit.security.TeamColumns;
+import cn.rescueforce.kit.security.TeamScope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
+import java.util.UUID;
 
 import static cn.rescueforce.kit.security.ManagementLevel.MINE_SAFETY;
 import static cn.rescueforce.kit.security.ManagementLevel.NATIONAL;
 import static cn.rescueforce.kit.security.ManagementLevel.PROVINCIAL;
 
 /**
- * What the caller may see and do with assessments (DESIGN.md, management levels): the team-scoped rule of
- * the kit for the management levels, and for an assessor the assessments assigned to its organisation.
- * Out-of-scope objects are reported as missing (404), actions the level may never take as forbidden (403).
+ * What the caller may see and do with assessments (README, "How the API behaves"): the kit's team scope
+ * ({@link TeamScope}) for the management levels, and for an assessor the assessments assigned to its
+ * organisation. Out-of-scope objects are reported as missing (404), actions the level may never take as
+ * forbidden (403).
  */
 @RequestScoped
 public class Scope {
 
     /** Levels that schedule, cancel and finalize assessments of the teams in their scope. */
     public static final List<ManagementLevel> SCHEDULERS = List.of(NATIONAL, PROVINCIAL, MINE_SAFETY);
+
+    /** Where an assessment keeps the team facts that decide scope (JPQL properties of {@link Assessment}). */
+    static final TeamColumns ASSESSED_TEAM = TeamColumns.withCategory("teamProvince", "teamCategory", TeamCategory.MINING,
+            "teamSupportingUnitId");
 
     @Inject
     CurrentCaller currentCaller;
@@ -38,8 +47,9 @@ public class Scope {
         caller().requireLevel(levels, action);
     }
 
-    public boolean coversTeam(String province, String category, java.util.UUID supportingUnitId) {
-        return caller().covers(province, "MINING".equals(category), supportingUnitId);
+    /** Whether a team is in the caller's scope; {@code category} is any contract's TeamCategory. */
+    public boolean coversTeam(String province, Enum<?> category, UUID supportingUnitId) {
+        return caller().covers(province, TeamScope.isMining(category), supportingUnitId);
     }
 
     public boolean maySee(Assessment assessment) {
@@ -47,7 +57,7 @@ public class Scope {
         if (caller.is(ManagementLevel.ASSESSOR)) {
             return caller.org().equals(assessment.assessorOrgId);
         }
-        return coversTeam(assessment.teamProvince, assessment.teamCategory, assessment.teamSupportingUnitId);
+        return caller.covers(assessment.teamProvince, assessment.isMining(), assessment.teamSupportingUnitId);
     }
 
     /** The assessment, or 404 when it is out of the caller's scope, exactly as if it did not exist. */
@@ -58,27 +68,12 @@ public class Scope {
         return assessment;
     }
 
-    /** The caller's scope as a query condition on assessments; "" when everything is visible. */
-    public String visibleAssessments(Parameters params) {
+    /** The same rule as {@link #maySee} as a condition on assessments, added to {@code where}. */
+    public Where visibleAssessments(Where where) {
         Caller caller = caller();
-        return switch (caller.level()) {
-            case NATIONAL, SERVICE -> "";
-            case PROVINCIAL -> {
-                params.and("scopeRegion", caller.region());
-                yield "teamProvince = :scopeRegion";
-            }
-            case MINE_SAFETY -> {
-                params.and("scopeRegion", caller.region()).and("scopeCategory", "MINING");
-                yield "teamProvince = :scopeRegion and teamCategory = :scopeCategory";
-            }
-            case UNIT -> {
-                params.and("scopeUnit", caller.org());
-                yield "teamSupportingUnitId = :scopeUnit";
-            }
-            case ASSESSOR -> {
-                params.and("scopeAssessor", caller.org());
-                yield "assessorOrgId = :scopeAssessor";
-            }
-        };
+        if (caller.is(ManagementLevel.ASSESSOR)) {
+            return where.equal("assessorOrgId", caller.org());
+        }
+        return caller.teamScope().restrict(where, ASSESSED_TEAM);
     }
 }

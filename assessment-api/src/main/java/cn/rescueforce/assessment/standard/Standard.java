@@ -1,5 +1,9 @@
 package cn.rescueforce.assessment.standard;
 
+import cn.rescueforce.assessment.api.model.Grade;
+import cn.rescueforce.assessment.api.model.TeamCategory;
+import cn.rescueforce.kit.problem.Problem.FieldError;
+import cn.rescueforce.kit.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,12 +16,16 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** One version of a national assessment standard for a team category. A published version never changes. */
+/**
+ * One version of a national assessment standard for a team category. A version is drafted, edited while a
+ * draft, published (then it never changes) and retired; the code and category of a version are fixed.
+ */
 @Entity
 @Table(name = "standard")
 public class Standard extends PanacheEntityBase {
@@ -36,8 +44,9 @@ public class Standard extends PanacheEntityBase {
     @Column(nullable = false)
     public String title;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String category;
+    public TeamCategory category;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -77,6 +86,75 @@ public class Standard extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** A new draft: version {@code standardVersion} of {@code code}, with content already checked. */
+    public static Standard draft(String code, int standardVersion, TeamCategory category, StandardContent content, Instant now) {
+        Standard standard = new Standard();
+        standard.id = UUID.randomUUID();
+        standard.code = code;
+        standard.standardVersion = standardVersion;
+        standard.category = category;
+        standard.status = Status.DRAFT;
+        standard.createdAt = now;
+        standard.apply(content, now);
+        return standard;
+    }
+
+    /** Replaces the content of a draft; a published or retired version never changes, code and category never. */
+    public void revise(String code, TeamCategory category, StandardContent content, Instant now) {
+        if (status != Status.DRAFT) {
+            throw ProblemException.conflict("Standard " + this.code + " version " + standardVersion + " is "
+                    + status + " and never changes; draft the next version instead");
+        }
+        content.assertValid();
+        List<FieldError> fixed = new ArrayList<>();
+        if (!this.code.equals(code)) {
+            fixed.add(new FieldError("code", "the code of a version is fixed (" + this.code + ")"));
+        }
+        if (this.category != category) {
+            fixed.add(new FieldError("category", "the category of a version is fixed (" + this.category + ")"));
+        }
+        if (!fixed.isEmpty()) {
+            throw ProblemException.invalid(fixed);
+        }
+        apply(content, now);
+    }
+
+    /** Only a draft is published. */
+    public void assertMayBePublished() {
+        if (status != Status.DRAFT) {
+            throw ProblemException.invalidTransition("Only a DRAFT standard can be published; this one is " + status);
+        }
+    }
+
+    public void publish(Instant now) {
+        assertMayBePublished();
+        status = Status.PUBLISHED;
+        publishedAt = now;
+        updatedAt = now;
+    }
+
+    /** Retired by hand, or when the next version of its code is published. */
+    public void retire(Instant now) {
+        if (status != Status.PUBLISHED) {
+            throw ProblemException.invalidTransition("Only a PUBLISHED standard can be retired; this one is " + status);
+        }
+        status = Status.RETIRED;
+        retiredAt = now;
+        updatedAt = now;
+    }
+
+    /** Assessments are scheduled against a published version for the team's own category. */
+    public void assertYardstickFor(TeamCategory teamCategory) {
+        if (status != Status.PUBLISHED) {
+            throw ProblemException.conflict("Standard " + code + " version " + standardVersion + " is "
+                    + status + "; assessments are scheduled against a published version");
+        }
+        if (category != teamCategory) {
+            throw ProblemException.invalid("standardId", "standard " + code + " is for " + category
+                    + ", the team is " + teamCategory);
+        }
+    }
+
     public Optional<StandardSection.Indicator> indicator(String code) {
         return indicators().stream().filter(i -> i.code.equals(code)).findFirst();
     }
@@ -85,25 +163,57 @@ public class Standard extends PanacheEntityBase {
         return sections.stream().flatMap(s -> s.indicators.stream()).toList();
     }
 
+    /** The indicator filled from equipment-api's compliance report, if the standard has one (at most one). */
+    public Optional<StandardSection.Indicator> equipmentIndicator() {
+        return indicators().stream().filter(StandardSection.Indicator::fromEquipment).findFirst();
+    }
+
+    /** Where an indicator stands in the standard (scores are kept in this order); unknown codes last. */
+    public int positionOf(String indicatorCode) {
+        List<StandardSection.Indicator> all = indicators();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).code.equals(indicatorCode)) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
     public String sectionOf(String indicatorCode) {
         return sections.stream().filter(s -> s.indicators.stream().anyMatch(i -> i.code.equals(indicatorCode)))
                 .map(s -> s.code).findFirst().orElse(null);
     }
 
     /** GRADE_1..GRADE_3 by the thresholds on the total; below GRADE_3, or any triggered veto, FAIL. */
-    public String gradeFor(double total, boolean vetoTriggered) {
+    public Grade gradeFor(double total, boolean vetoTriggered) {
         if (vetoTriggered) {
-            return "FAIL";
+            return Grade.FAIL;
         }
         if (total >= grade1Min) {
-            return "GRADE_1";
+            return Grade.GRADE_1;
         }
         if (total >= grade2Min) {
-            return "GRADE_2";
+            return Grade.GRADE_2;
         }
         if (total >= grade3Min) {
-            return "GRADE_3";
+            return Grade.GRADE_3;
         }
-        return "FAIL";
+        return Grade.FAIL;
+    }
+
+    /** A pass is valid for the standard's months from the day it is finalized; a FAIL grants nothing. */
+    public LocalDate validUntil(Grade grade, LocalDate finalizedOn) {
+        return grade == Grade.FAIL ? null : finalizedOn.plusMonths(validityMonths);
+    }
+
+    private void apply(StandardContent content, Instant now) {
+        title = content.title();
+        sections = new ArrayList<>(content.sections());
+        maxTotal = content.maxTotal();
+        grade1Min = content.grade1Min();
+        grade2Min = content.grade2Min();
+        grade3Min = content.grade3Min();
+        validityMonths = content.validityMonths();
+        updatedAt = now;
     }
 }

@@ -1,8 +1,8 @@
 package cn.rescueforce.assessment.standard;
 
+import cn.rescueforce.kit.query.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,7 +25,7 @@ public class StandardRepository implements PanacheRepositoryBase<Standard, UUID>
         return count("code = ?1 and status = ?2", code, Standard.Status.DRAFT) > 0;
     }
 
-    public PanacheQuery<Standard> search(String where, Sort sort, Parameters params) {
-        return where.isEmpty() ? findAll(sort) : find(where, sort, params);
+    public PanacheQuery<Standard> search(Where where, Sort sort) {
+        return find(where.query(), sort, where.parameters());
     }
 }

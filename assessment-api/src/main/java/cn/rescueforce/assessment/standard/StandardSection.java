@@ -1,7 +1,10 @@
 package cn.rescueforce.assessment.standard;
 
+import cn.rescueforce.assessment.api.model.IndicatorSource;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** A section of a standard and its indicators, kept as JSON inside the standard version they belong to. */
 public class StandardSection {
@@ -11,42 +14,42 @@ public class StandardSection {
     public List<Indicator> indicators = new ArrayList<>();
 
     public static class Indicator {
-        public static final String MANUAL = "MANUAL";
-        /** Filled from equipment-api's compliance report of the team at submission. */
-        public static final String EQUIPMENT_COMPLIANCE = "EQUIPMENT_COMPLIANCE";
-
         public String code;
         public String title;
         public double maxScore;
         public boolean veto;
         public boolean evidenceRequired;
-        public String source = MANUAL;
+        public IndicatorSource source = IndicatorSource.MANUAL;
         public String guidance;
 
+        /** Filled from equipment-api's compliance report of the team at submission. */
         public boolean fromEquipment() {
-            return EQUIPMENT_COMPLIANCE.equals(source);
+            return source == IndicatorSource.EQUIPMENT_COMPLIANCE;
         }
 
         // JSON values are compared by content, so that reading a row never makes it look changed (and bump its version)
         @Override
         public boolean equals(Object o) {
-            return o instanceof Indicator that && java.util.Objects.equals(code, that.code) && java.util.Objects.equals(title, that.title) && java.util.Objects.equals(maxScore, that.maxScore) && java.util.Objects.equals(veto, that.veto) && java.util.Objects.equals(evidenceRequired, that.evidenceRequired) && java.util.Objects.equals(source, that.source) && java.util.Objects.equals(guidance, that.guidance);
+            return o instanceof Indicator that && Objects.equals(code, that.code) && Objects.equals(title, that.title)
+                    && Double.compare(maxScore, that.maxScore) == 0 && veto == that.veto && evidenceRequired == that.evidenceRequired
+                    && source == that.source && Objects.equals(guidance, that.guidance);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(code, title, maxScore, veto, evidenceRequired, source, guidance);
+            return Objects.hash(code, title, maxScore, veto, evidenceRequired, source, guidance);
         }
     }
 
     // JSON values are compared by content, so that reading a row never makes it look changed (and bump its version)
     @Override
     public boolean equals(Object o) {
-        return o instanceof StandardSection that && java.util.Objects.equals(code, that.code) && java.util.Objects.equals(title, that.title) && java.util.Objects.equals(indicators, that.indicators);
+        return o instanceof StandardSection that && Objects.equals(code, that.code) && Objects.equals(title, that.title)
+                && Objects.equals(indicators, that.indicators);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(code, title, indicators);
+        return Objects.hash(code, title, indicators);
     }
 }

@@ -1,0 +1,63 @@
+package cn.rescueforce.assessment.evaluation;
+
+import cn.rescueforce.assessment.api.model.EquipmentFigure;
+import cn.rescueforce.assessment.api.model.FieldError;
+import cn.rescueforce.assessment.api.model.IndicatorScore;
+import cn.rescueforce.assessment.api.model.Problem;
+import cn.rescueforce.kit.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import static cn.rescueforce.assessment.Utc.of;
+
+/** Evaluations, and the problems of a bulk submission's items, as the API models of openapi/assessment-api.yaml. */
+@ApplicationScoped
+public class EvaluationMapper {
+
+    public cn.rescueforce.assessment.api.model.Evaluation toApi(Evaluation evaluation) {
+        EquipmentFigure equipment = evaluation.equipment == null ? null : new EquipmentFigure()
+                .indicatorCode(evaluation.equipment.indicatorCode)
+                .compliancePercent(evaluation.equipment.compliancePercent)
+                .score(evaluation.equipment.score)
+                .configurationVersion(evaluation.equipment.configurationVersion)
+                .overdueInspections(evaluation.equipment.overdueInspections)
+                .generatedAt(of(evaluation.equipment.generatedAt));
+        return new cn.rescueforce.assessment.api.model.Evaluation()
+                .assessmentId(evaluation.assessmentId)
+                .leadAssessor(evaluation.leadAssessor)
+                .comments(evaluation.comments)
+                .scores(evaluation.scores.stream().map(s -> new IndicatorScore()
+                        .indicatorCode(s.indicatorCode).sectionCode(s.sectionCode).score(s.score).maxScore(s.maxScore)
+                        .vetoTriggered(s.vetoTriggered).source(s.source).comment(s.comment)
+                        .evidence(s.evidence == null ? List.of() : s.evidence)).toList())
+                .equipment(equipment)
+                .totalScore(evaluation.totalScore)
+                .maxTotal(evaluation.maxTotal)
+                .vetoTriggered(evaluation.vetoTriggered)
+                .indicatedGrade(evaluation.indicatedGrade)
+                .submittedAt(of(evaluation.submittedAt))
+                .updatedAt(of(evaluation.updatedAt))
+                .version(evaluation.version);
+    }
+
+    /** The problem an item of a bulk submission was rejected with, as its own PUT would have answered. */
+    public Problem problemOf(ProblemException e, UUID assessmentId) {
+        return new Problem()
+                .type(URI.create(e.type()))
+                .title(e.title())
+                .status(e.status())
+                .detail(e.getMessage())
+                .instance("/api/v1/assessments/" + assessmentId + "/evaluation")
+                .errors(e.errors() == null ? null : e.errors().stream().map(f -> new FieldError().field(f.field()).message(f.message())).toList());
+    }
+
+    /** An item that failed for a reason of the server's own: nothing was stored for it. */
+    public Problem internalProblem() {
+        return new Problem()
+                .type(URI.create(cn.rescueforce.kit.problem.Problem.TYPE_BASE + "internal")).title("Internal error").status(500)
+                .detail("The item could not be stored; nothing was changed for it");
+    }
+}
