@@ -4,7 +4,9 @@ import cn.rescueforce.assessment.api.model.Appeal;
 import cn.rescueforce.assessment.api.model.AssessmentStatus;
 import cn.rescueforce.assessment.api.model.DeliveryState;
 import cn.rescueforce.assessment.api.model.ResultDelivery;
+import cn.rescueforce.assessment.api.model.TeamCategory;
 import cn.rescueforce.assessment.api.model.TeamSummary;
+import cn.rescueforce.assessment.client.teams.model.Team;
 import cn.rescueforce.assessment.outbox.Outbox;
 import cn.rescueforce.assessment.outbox.OutboxMessage;
 import cn.rescueforce.assessment.security.Scope;
@@ -18,7 +20,8 @@ import static cn.rescueforce.assessment.Utc.of;
 
 /**
  * Assessments as the API shows them to the caller: with how far the delivery of the result to teams-api got,
- * and for an assessor only a summary of the team (not who hosts it, nor who appealed).
+ * and for an assessor only a summary of the team (not who hosts it, nor who appealed); and the team as
+ * teams-api reports it, turned into the facts an assessment keeps.
  */
 @ApplicationScoped
 public class AssessmentMapper {
@@ -28,6 +31,12 @@ public class AssessmentMapper {
 
     @Inject
     Outbox outbox;
+
+    /** The facts of a team, as teams-api reports it, that an assessment keeps. */
+    public Assessment.AssessedTeam assessedTeam(Team team) {
+        return new Assessment.AssessedTeam(team.getId(), team.getCode(), team.getName(),
+                TeamCategory.valueOf(team.getCategory().name()), team.getProvince(), team.getBaseCity(), team.getSupportingUnitId());
+    }
 
     public cn.rescueforce.assessment.api.model.Assessment toApi(Assessment assessment) {
         return toApi(assessment, scope.caller().is(ManagementLevel.ASSESSOR), outbox.latestFor(assessment.id).orElse(null),

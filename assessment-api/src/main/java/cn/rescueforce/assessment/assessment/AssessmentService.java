@@ -55,6 +55,9 @@ public class AssessmentService {
     Outbox outbox;
 
     @Inject
+    AssessmentMapper mapper;
+
+    @Inject
     Scope scope;
 
     @Inject
@@ -76,7 +79,7 @@ public class AssessmentService {
         }
         assertMayBeAssessed(team, input.getType());
         Caller caller = scope.caller();
-        Assessment assessment = Assessment.schedule(assessedTeam(team), input.getType(), standard, input.getAssessorOrgId(),
+        Assessment assessment = Assessment.schedule(mapper.assessedTeam(team), input.getType(), standard, input.getAssessorOrgId(),
                 input.getDueOn(), input.getNotes(), caller.sub(), caller.level(), Instant.now());
         assessments.persist(assessment);
         audit.record("Assessment", assessment.id, "SCHEDULED", assessment.teamProvince,
@@ -93,11 +96,6 @@ public class AssessmentService {
             throw ProblemException.conflict("An ACCEPTANCE assessment is for a PROPOSED team; team " + team.getCode()
                     + " is " + team.getStatus());
         }
-    }
-
-    private static Assessment.AssessedTeam assessedTeam(Team team) {
-        return new Assessment.AssessedTeam(team.getId(), team.getCode(), team.getName(),
-                TeamCategory.valueOf(team.getCategory().name()), team.getProvince(), team.getBaseCity(), team.getSupportingUnitId());
     }
 
     public Assessment get(UUID id) {
