@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -68,4 +69,9 @@ public class ServiceAgreement extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** Days until the agreement ends (0 on its last day), or null once it has ended. */
+    public Integer daysLeft(LocalDate today) {
+        return endsOn.isBefore(today) ? null : (int) ChronoUnit.DAYS.between(today, endsOn);
+    }
 }

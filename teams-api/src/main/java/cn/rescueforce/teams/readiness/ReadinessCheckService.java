@@ -93,7 +93,7 @@ public class ReadinessCheckService {
             Map<String, List<Certificate>> byName = Certificate.<Certificate>list("memberId", commander.id).stream()
                     .collect(Collectors.groupingBy(c -> c.name));
             byName.values().stream()
-                    .filter(copies -> copies.stream().allMatch(c -> c.expiresOn != null && c.expiresOn.isBefore(today)))
+                    .filter(copies -> copies.stream().allMatch(c -> c.hasExpired(today)))
                     .map(copies -> copies.stream().max(Comparator.comparing(c -> c.expiresOn)).orElseThrow())
                     .sorted(Comparator.comparing(c -> c.expiresOn))
                     .forEach(expired -> warnings.add(warning(ReadinessWarningCode.COMMANDER_CERTIFICATE_EXPIRED,

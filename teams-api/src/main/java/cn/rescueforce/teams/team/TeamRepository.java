@@ -1,13 +1,16 @@
 package cn.rescueforce.teams.team;
 
+import cn.rescueforce.kit.query.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
@@ -35,8 +38,19 @@ public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public PanacheQuery<Team> search(String where, Sort sort, Parameters params) {
-        return where.isEmpty() ? findAll(sort) : find(where, sort, params);
+    public PanacheQuery<Team> search(Where where, Sort sort) {
+        return find(where.query(), sort, where.parameters());
+    }
+
+    /** The names of the teams of {@code ids} that exist, by id. */
+    public Map<UUID, String> names(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return getEntityManager().createQuery("select t.id, t.name from Team t where t.id in :ids", Object[].class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .collect(Collectors.toMap(row -> (UUID) row[0], row -> (String) row[1], (a, b) -> a));
     }
 
     public PanacheQuery<TeamStatusChange> history(UUID teamId) {
