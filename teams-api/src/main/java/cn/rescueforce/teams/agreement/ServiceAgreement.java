@@ -1,5 +1,7 @@
 package cn.rescueforce.teams.agreement;
 
+import cn.rescueforce.kit.security.TeamColumns;
+import cn.rescueforce.kit.security.TeamScope;
 import cn.rescueforce.teams.api.model.TeamCategory;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -23,6 +25,10 @@ import java.util.UUID;
 @Entity
 @Table(name = "service_agreement")
 public class ServiceAgreement extends PanacheEntityBase {
+
+    /** The team facts of an agreement as a query sees them, with the enterprise's province in place of the team's. */
+    public static final TeamColumns ENTERPRISE_AS_TEAM = TeamColumns.withCategory("enterpriseProvince", "category",
+            TeamCategory.MINING, "supportingUnitId");
 
     @Id
     public UUID id;
@@ -69,6 +75,15 @@ public class ServiceAgreement extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /**
+     * The team's scope, widened for a province's departments to the agreements of its own enterprises: an
+     * agreement is in the scope that would cover its team, were the team in the enterprise's province.
+     */
+    public boolean isCoveredBy(TeamScope scope) {
+        boolean mining = TeamScope.isMining(category);
+        return scope.covers(province, mining, supportingUnitId) || scope.covers(enterpriseProvince, mining, supportingUnitId);
+    }
 
     /** Days until the agreement ends (0 on its last day), or null once it has ended. */
     public Integer daysLeft(LocalDate today) {

@@ -6,10 +6,8 @@ import cn.rescueforce.kit.problem.Problem;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.kit.security.Provinces;
-import cn.rescueforce.kit.security.TeamColumns;
 import cn.rescueforce.kit.security.TeamScope;
 import cn.rescueforce.teams.api.model.ServiceAgreementInput;
-import cn.rescueforce.teams.api.model.TeamCategory;
 import cn.rescueforce.teams.certificate.CertificateService;
 import cn.rescueforce.teams.security.Scope;
 import cn.rescueforce.teams.team.Team;
@@ -38,9 +36,6 @@ import java.util.stream.Collectors;
 public class ServiceAgreementService {
 
     static final Map<String, String> SORTABLE = Map.of("endsOn", "endsOn", "startsOn", "startsOn", "enterpriseName", "enterpriseName");
-
-    /** The team facts of an agreement with the enterprise's province in place of the team's (see {@link #maySee}). */
-    static final TeamColumns ENTERPRISE = TeamColumns.withCategory("enterpriseProvince", "category", TeamCategory.MINING, "supportingUnitId");
 
     @Inject
     TeamService teams;
@@ -94,7 +89,7 @@ public class ServiceAgreementService {
     public ServiceAgreement get(UUID id) {
         scope.requireLevel(Scope.TEAM_READERS, "read service agreements");
         ServiceAgreement agreement = ServiceAgreement.findById(id);
-        if (agreement == null || !maySee(agreement)) {
+        if (agreement == null || !agreement.isCoveredBy(scope.caller().teamScope())) {
             throw ProblemException.notFound("service agreement", id);
         }
         return agreement;
@@ -105,7 +100,7 @@ public class ServiceAgreementService {
         LocalDate today = CertificateService.today();
         TeamScope teamScope = scope.caller().teamScope();
         Where where = new Where()
-                .anyOf(w -> scope.restrict(w, ""), w -> teamScope.restrict(w, ENTERPRISE))
+                .anyOf(w -> scope.restrict(w, ""), w -> teamScope.restrict(w, ServiceAgreement.ENTERPRISE_AS_TEAM))
                 .equal("teamId", filter.teamId())
                 .equal("enterpriseProvince", filter.enterpriseProvince());
         if (filter.expiringWithinDays() != null) {
@@ -117,15 +112,6 @@ public class ServiceAgreementService {
     /** The names of the agreements' teams, by team id. */
     public Map<UUID, String> teamNames(Collection<ServiceAgreement> agreements) {
         return teams.names(agreements.stream().map(a -> a.teamId).collect(Collectors.toSet()));
-    }
-
-    /**
-     * The team's scope, widened for a province's departments to the agreements of its own enterprises: an
-     * agreement is seen by whoever would see its team, were the team in the enterprise's province.
-     */
-    private boolean maySee(ServiceAgreement agreement) {
-        return scope.covers(agreement.province, agreement.category, agreement.supportingUnitId)
-                || scope.covers(agreement.enterpriseProvince, agreement.category, agreement.supportingUnitId);
     }
 
     static Sort defaultSort() {

@@ -73,10 +73,10 @@ public class DrillService {
 
     public PanacheQuery<Drill> list(UUID teamId, Integer year, PageRequest page) {
         Team team = teams.get(teamId);
-        Where where = new Where()
-                .equal("teamId", team.id)
-                .atLeast("heldOn", year == null ? null : LocalDate.of(year, 1, 1))
-                .before("heldOn", year == null ? null : LocalDate.of(year + 1, 1, 1));
+        Where where = new Where().equal("teamId", team.id);
+        if (year != null) {
+            where.atLeast("heldOn", LocalDate.of(year, 1, 1)).before("heldOn", LocalDate.of(year + 1, 1, 1));
+        }
         return Drill.<Drill>find(where.query(), page.sort(), where.parameters()).page(page.panachePage());
     }
 

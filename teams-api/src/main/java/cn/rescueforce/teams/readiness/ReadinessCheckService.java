@@ -39,7 +39,7 @@ public class ReadinessCheckService {
             TeamCategory.OIL_GAS, 20,
             TeamCategory.TUNNEL_CONSTRUCTION, 15,
             TeamCategory.OTHER, 10));
-    /** A duty squad of at least six is on call day and night (DESIGN.md), whatever the category. */
+    /** A duty squad of at least six is on call day and night, whatever the category (the contract, checkTeamReadiness). */
     static final int MINIMUM_DUTY_SQUAD = 6;
     /** A drill is expected at least once a quarter. */
     static final int DRILL_INTERVAL_DAYS = 90;

@@ -44,13 +44,8 @@ public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
 
     /** The names of the teams of {@code ids} that exist, by id. */
     public Map<UUID, String> names(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return getEntityManager().createQuery("select t.id, t.name from Team t where t.id in :ids", Object[].class)
-                .setParameter("ids", ids)
-                .getResultStream()
-                .collect(Collectors.toMap(row -> (UUID) row[0], row -> (String) row[1], (a, b) -> a));
+        return ids.isEmpty() ? Map.of()
+                : list("id in ?1", ids).stream().collect(Collectors.toMap(t -> t.id, t -> t.name));
     }
 
     public PanacheQuery<TeamStatusChange> history(UUID teamId) {

@@ -27,6 +27,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static cn.rescueforce.kit.security.ManagementLevel.MINE_SAFETY;
 import static cn.rescueforce.kit.security.ManagementLevel.NATIONAL;
@@ -116,7 +117,7 @@ public class TeamService {
 
     /** The names of the supporting units of {@code teams}, by unit id. */
     public Map<UUID, String> unitNames(Collection<Team> teams) {
-        return units.names(teams.stream().map(t -> t.supportingUnitId).toList());
+        return units.names(teams.stream().map(t -> t.supportingUnitId).collect(Collectors.toSet()));
     }
 
     @Transactional

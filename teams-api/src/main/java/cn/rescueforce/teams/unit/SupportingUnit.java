@@ -1,5 +1,7 @@
 package cn.rescueforce.teams.unit;
 
+import cn.rescueforce.kit.security.TeamColumns;
+import cn.rescueforce.kit.security.TeamScope;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,6 +19,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "supporting_unit")
 public class SupportingUnit extends PanacheEntityBase {
+
+    /** {@link #isCoveredBy} as a query condition. */
+    public static final TeamColumns AS_HOST = new TeamColumns("province", "1 = 1", null, "id");
 
     @Id
     public UUID id;
@@ -50,6 +55,14 @@ public class SupportingUnit extends PanacheEntityBase {
     /** What a unit's registration and its later updates give. */
     public record Details(String name, String creditCode, String province, String address, String contactName,
                           String contactPhone) {
+    }
+
+    /**
+     * A unit is in a scope when a team it may host would be: a unit of the scope's province (for a mine-safety
+     * bureau too, since any unit may host a mining team), or the unit whose scope it is.
+     */
+    public boolean isCoveredBy(TeamScope scope) {
+        return scope.covers(province, true, id);
     }
 
     public static SupportingUnit register(Details details) {

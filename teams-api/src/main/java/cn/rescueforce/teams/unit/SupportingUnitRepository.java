@@ -24,12 +24,7 @@ public class SupportingUnitRepository implements PanacheRepositoryBase<Supportin
 
     /** The names of the units of {@code ids} that exist, by id. */
     public Map<UUID, String> names(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return getEntityManager().createQuery("select u.id, u.name from SupportingUnit u where u.id in :ids", Object[].class)
-                .setParameter("ids", ids)
-                .getResultStream()
-                .collect(Collectors.toMap(row -> (UUID) row[0], row -> (String) row[1], (a, b) -> a));
+        return ids.isEmpty() ? Map.of()
+                : list("id in ?1", ids).stream().collect(Collectors.toMap(u -> u.id, u -> u.name));
     }
 }

@@ -8,7 +8,6 @@ import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.kit.security.Caller;
 import cn.rescueforce.kit.security.Provinces;
-import cn.rescueforce.kit.security.TeamColumns;
 import cn.rescueforce.teams.security.Scope;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
@@ -30,12 +29,6 @@ import static cn.rescueforce.kit.security.ManagementLevel.UNIT;
 public class SupportingUnitService {
 
     static final Map<String, String> SORTABLE = Map.of("name", "name", "province", "province", "createdAt", "createdAt");
-
-    /**
-     * A unit is in the caller's scope when a team it may host would be: a unit of the caller's province (for a
-     * mine-safety bureau too, since any unit may host a mining team), or the unit the caller is.
-     */
-    static final TeamColumns AS_HOST = new TeamColumns("province", "1 = 1", null, "id");
 
     @Inject
     SupportingUnitRepository units;
@@ -64,7 +57,7 @@ public class SupportingUnitService {
     public SupportingUnit get(UUID id) {
         scope.requireLevel(Scope.TEAM_READERS, "read supporting units");
         SupportingUnit unit = units.findById(id);
-        if (unit == null || !scope.caller().teamScope().covers(unit.province, true, unit.id)) {
+        if (unit == null || !unit.isCoveredBy(scope.caller().teamScope())) {
             throw ProblemException.notFound("supporting unit", id);
         }
         return unit;
@@ -72,7 +65,7 @@ public class SupportingUnitService {
 
     public PanacheQuery<SupportingUnit> list(String province, String text, PageRequest page) {
         scope.requireLevel(Scope.TEAM_READERS, "list supporting units");
-        Where where = scope.caller().teamScope().restrict(new Where(), AS_HOST)
+        Where where = scope.caller().teamScope().restrict(new Where(), SupportingUnit.AS_HOST)
                 .equal("province", province)
                 .anyOf(w -> w.contains("name", text), w -> w.contains("creditCode", text));
         return units.search(where, page.sort()).page(page.panachePage());
