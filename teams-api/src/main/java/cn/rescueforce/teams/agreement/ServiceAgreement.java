@@ -1,5 +1,7 @@
 package cn.rescueforce.teams.agreement;
 
+import cn.rescueforce.kit.security.TeamColumns;
+import cn.rescueforce.kit.security.TeamScope;
 import cn.rescueforce.teams.api.model.TeamCategory;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -12,6 +14,7 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -22,6 +25,10 @@ import java.util.UUID;
 @Entity
 @Table(name = "service_agreement")
 public class ServiceAgreement extends PanacheEntityBase {
+
+    /** The team facts of an agreement as a query sees them, with the enterprise's province in place of the team's. */
+    public static final TeamColumns ENTERPRISE_AS_TEAM = TeamColumns.withCategory("enterpriseProvince", "category",
+            TeamCategory.MINING, "supportingUnitId");
 
     @Id
     public UUID id;
@@ -68,4 +75,18 @@ public class ServiceAgreement extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /**
+     * The team's scope, widened for a province's departments to the agreements of its own enterprises: an
+     * agreement is in the scope that would cover its team, were the team in the enterprise's province.
+     */
+    public boolean isCoveredBy(TeamScope scope) {
+        boolean mining = TeamScope.isMining(category);
+        return scope.covers(province, mining, supportingUnitId) || scope.covers(enterpriseProvince, mining, supportingUnitId);
+    }
+
+    /** Days until the agreement ends (0 on its last day), or null once it has ended. */
+    public Integer daysLeft(LocalDate today) {
+        return endsOn.isBefore(today) ? null : (int) ChronoUnit.DAYS.between(today, endsOn);
+    }
 }

@@ -4,30 +4,29 @@ import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.kit.problem.Problem;
 import cn.rescueforce.kit.problem.ProblemException;
-import cn.rescueforce.kit.security.Caller;
+import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.kit.security.Provinces;
+import cn.rescueforce.kit.security.TeamScope;
 import cn.rescueforce.teams.api.model.ServiceAgreementInput;
-import cn.rescueforce.teams.api.model.TeamCategory;
 import cn.rescueforce.teams.certificate.CertificateService;
 import cn.rescueforce.teams.security.Scope;
 import cn.rescueforce.teams.team.Team;
 import cn.rescueforce.teams.team.TeamService;
 import cn.rescueforce.teams.unit.CreditCode;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static cn.rescueforce.kit.security.ManagementLevel.MINE_SAFETY;
-import static cn.rescueforce.kit.security.ManagementLevel.PROVINCIAL;
+import java.util.stream.Collectors;
 
 /**
  * Rescue service agreements. An agreement is the team's business (its scope records and reads it) and also
@@ -90,7 +89,7 @@ public class ServiceAgreementService {
     public ServiceAgreement get(UUID id) {
         scope.requireLevel(Scope.TEAM_READERS, "read service agreements");
         ServiceAgreement agreement = ServiceAgreement.findById(id);
-        if (agreement == null || !maySee(agreement)) {
+        if (agreement == null || !agreement.isCoveredBy(scope.caller().teamScope())) {
             throw ProblemException.notFound("service agreement", id);
         }
         return agreement;
@@ -98,46 +97,21 @@ public class ServiceAgreementService {
 
     public PanacheQuery<ServiceAgreement> list(Filter filter, PageRequest page) {
         scope.requireLevel(Scope.TEAM_READERS, "list service agreements");
-        Parameters params = new Parameters();
-        List<String> where = new ArrayList<>();
-        where.add(visibleAgreements(params));
-        if (filter.teamId() != null) {
-            where.add("teamId = :teamId");
-            params.and("teamId", filter.teamId());
-        }
-        if (filter.enterpriseProvince() != null) {
-            where.add("enterpriseProvince = :enterpriseProvince");
-            params.and("enterpriseProvince", filter.enterpriseProvince());
-        }
+        LocalDate today = CertificateService.today();
+        TeamScope teamScope = scope.caller().teamScope();
+        Where where = new Where()
+                .anyOf(w -> scope.restrict(w, ""), w -> teamScope.restrict(w, ServiceAgreement.ENTERPRISE_AS_TEAM))
+                .equal("teamId", filter.teamId())
+                .equal("enterpriseProvince", filter.enterpriseProvince());
         if (filter.expiringWithinDays() != null) {
-            where.add("endsOn >= :today and endsOn <= :until");
-            params.and("today", CertificateService.today()).and("until", CertificateService.today().plusDays(filter.expiringWithinDays()));
+            where.atLeast("endsOn", today).atMost("endsOn", today.plusDays(filter.expiringWithinDays()));
         }
-        String query = Scope.and(where.toArray(String[]::new));
-        return (query.isEmpty() ? ServiceAgreement.<ServiceAgreement>findAll(page.sort())
-                : ServiceAgreement.<ServiceAgreement>find(query, page.sort(), params)).page(page.panachePage());
+        return ServiceAgreement.<ServiceAgreement>find(where.query(), page.sort(), where.parameters()).page(page.panachePage());
     }
 
-    /** The team's scope, widened for a province's departments to the agreements of its own enterprises. */
-    private boolean maySee(ServiceAgreement agreement) {
-        Caller caller = scope.caller();
-        boolean mining = agreement.category == TeamCategory.MINING;
-        if (caller.covers(agreement.province, mining, agreement.supportingUnitId)) {
-            return true;
-        }
-        return (caller.is(PROVINCIAL) || caller.is(MINE_SAFETY) && mining) && caller.region().equals(agreement.enterpriseProvince);
-    }
-
-    private String visibleAgreements(Parameters params) {
-        String teamScope = scope.visibleTeams("", params);
-        Caller caller = scope.caller();
-        if (caller.is(PROVINCIAL)) {
-            return "(" + teamScope + " or enterpriseProvince = :scopeRegion)";
-        }
-        if (caller.is(MINE_SAFETY)) {
-            return "(" + teamScope + " or (enterpriseProvince = :scopeRegion and category = :scopeCategory))";
-        }
-        return teamScope;
+    /** The names of the agreements' teams, by team id. */
+    public Map<UUID, String> teamNames(Collection<ServiceAgreement> agreements) {
+        return teams.names(agreements.stream().map(a -> a.teamId).collect(Collectors.toSet()));
     }
 
     static Sort defaultSort() {

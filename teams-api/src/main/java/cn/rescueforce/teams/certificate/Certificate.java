@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.certificate;
 
+import cn.rescueforce.teams.api.model.CertificateState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -41,4 +42,19 @@ public class Certificate extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Valid, due for renewal within {@link #RENEWAL_WINDOW_DAYS}, or expired (the day after its last day). */
+    public CertificateState state(LocalDate today) {
+        if (expiresOn == null) {
+            return CertificateState.VALID;
+        }
+        if (expiresOn.isBefore(today)) {
+            return CertificateState.EXPIRED;
+        }
+        return expiresOn.isAfter(today.plusDays(RENEWAL_WINDOW_DAYS)) ? CertificateState.VALID : CertificateState.EXPIRING;
+    }
+
+    public boolean hasExpired(LocalDate today) {
+        return state(today) == CertificateState.EXPIRED;
+    }
 }

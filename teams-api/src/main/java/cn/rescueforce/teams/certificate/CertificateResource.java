@@ -5,8 +5,6 @@ import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.teams.api.CertificatesApi;
 import cn.rescueforce.teams.api.model.CertificateInput;
 import cn.rescueforce.teams.api.model.CertificatePage;
-import cn.rescueforce.teams.api.model.CertificateState;
-import cn.rescueforce.teams.api.model.ExpiringCertificate;
 import cn.rescueforce.teams.api.model.ExpiringCertificatePage;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
@@ -17,8 +15,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,7 +33,7 @@ public class CertificateResource implements CertificatesApi {
         return idempotency.create(idempotencyKey, input, () -> {
             Certificate certificate = service.add(memberId, input);
             return Response.created(URI.create("/api/v1/members/" + memberId + "/certificates/" + certificate.id))
-                    .entity(toApi(certificate)).build();
+                    .entity(CertificateMapper.toApi(certificate, CertificateService.today())).build();
         });
     }
 
@@ -45,7 +41,8 @@ public class CertificateResource implements CertificatesApi {
     public Response listCertificates(UUID memberId, Integer page, Integer size) {
         PageRequest request = PageRequest.of(page, size, null, Map.of(), Sort.by("issuedOn", Sort.Direction.Descending));
         PanacheQuery<Certificate> found = service.ofMember(memberId, request);
-        return Response.ok(new CertificatePage(found.list().stream().map(CertificateResource::toApi).toList(),
+        LocalDate today = CertificateService.today();
+        return Response.ok(new CertificatePage(found.list().stream().map(c -> CertificateMapper.toApi(c, today)).toList(),
                 request.page(), request.size(), found.count())).build();
     }
 
@@ -55,40 +52,7 @@ public class CertificateResource implements CertificatesApi {
         int days = withinDays == null ? Certificate.RENEWAL_WINDOW_DAYS : withinDays;
         CertificateService.Page<CertificateService.Expiring> found = service.expiring(days, teamId, province, request);
         LocalDate today = CertificateService.today();
-        return Response.ok(new ExpiringCertificatePage(found.items().stream().map(e -> new ExpiringCertificate()
-                        .certificateId(e.certificate().id)
-                        .name(e.certificate().name)
-                        .expiresOn(e.certificate().expiresOn)
-                        .daysLeft((int) ChronoUnit.DAYS.between(today, e.certificate().expiresOn))
-                        .memberId(e.member().id)
-                        .memberName(e.member().name)
-                        .teamId(e.team().id)
-                        .teamName(e.team().name)
-                        .province(e.team().province)).toList(),
+        return Response.ok(new ExpiringCertificatePage(found.items().stream().map(e -> CertificateMapper.toApi(e, today)).toList(),
                 request.page(), request.size(), found.total())).build();
-    }
-
-    static cn.rescueforce.teams.api.model.Certificate toApi(Certificate certificate) {
-        return new cn.rescueforce.teams.api.model.Certificate()
-                .id(certificate.id)
-                .memberId(certificate.memberId)
-                .name(certificate.name)
-                .certificateNumber(certificate.certificateNumber)
-                .issuer(certificate.issuer)
-                .issuedOn(certificate.issuedOn)
-                .expiresOn(certificate.expiresOn)
-                .state(stateOf(certificate))
-                .createdAt(certificate.createdAt.atOffset(ZoneOffset.UTC));
-    }
-
-    static CertificateState stateOf(Certificate certificate) {
-        if (certificate.expiresOn == null) {
-            return CertificateState.VALID;
-        }
-        LocalDate today = CertificateService.today();
-        if (certificate.expiresOn.isBefore(today)) {
-            return CertificateState.EXPIRED;
-        }
-        return certificate.expiresOn.isAfter(today.plusDays(Certificate.RENEWAL_WINDOW_DAYS)) ? CertificateState.VALID : CertificateState.EXPIRING;
     }
 }

@@ -3,16 +3,15 @@ package cn.rescueforce.teams.certificate;
 import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.kit.problem.ProblemException;
+import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.teams.api.model.CertificateInput;
 import cn.rescueforce.teams.api.model.MemberStatus;
 import cn.rescueforce.teams.member.Member;
 import cn.rescueforce.teams.member.MemberService;
 import cn.rescueforce.teams.security.Scope;
 import cn.rescueforce.teams.team.Team;
-import cn.rescueforce.teams.team.TeamRepository;
 import cn.rescueforce.teams.team.TeamService;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +22,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,9 +33,6 @@ public class CertificateService {
 
     @Inject
     TeamService teamService;
-
-    @Inject
-    TeamRepository teams;
 
     @Inject
     Scope scope;
@@ -89,25 +84,22 @@ public class CertificateService {
      */
     public Page<Expiring> expiring(int withinDays, UUID teamId, String province, PageRequest page) {
         scope.requireLevel(Scope.TEAM_EDITORS, "list expiring certificates");
-        Parameters params = Parameters.with("today", today()).and("until", today().plusDays(withinDays))
-                .and("active", MemberStatus.ACTIVE);
-        List<String> where = new ArrayList<>(List.of("c.memberId = m.id", "m.teamId = t.id", "m.status = :active",
-                "c.expiresOn >= :today", "c.expiresOn <= :until"));
-        where.add(scope.visibleTeams("t", params));
         if (teamId != null) {
-            scope.visible(teams.findById(teamId), teamId);
-            where.add("t.id = :teamId");
-            params.and("teamId", teamId);
+            teamService.get(teamId); // 404 when out of scope
         }
-        if (province != null) {
-            where.add("t.province = :province");
-            params.and("province", province);
-        }
-        String condition = Scope.and(where.toArray(String[]::new));
-        String from = " from Certificate c, Member m, Team t where " + condition;
+        Where where = new Where()
+                .condition(true, "c.memberId = m.id")
+                .condition(true, "m.teamId = t.id")
+                .equal("m.status", MemberStatus.ACTIVE)
+                .atLeast("c.expiresOn", today())
+                .atMost("c.expiresOn", today().plusDays(withinDays));
+        scope.restrict(where, "t.")
+                .equal("t.id", teamId)
+                .equal("t.province", province);
+        String from = " from Certificate c, Member m, Team t" + where.clause();
         TypedQuery<Object[]> rows = em.createQuery("select c, m, t" + from + " order by c.expiresOn, c.id", Object[].class);
         TypedQuery<Long> count = em.createQuery("select count(c)" + from, Long.class);
-        params.map().forEach((name, value) -> {
+        where.parameterMap().forEach((name, value) -> {
             rows.setParameter(name, value);
             count.setParameter(name, value);
         });

@@ -2,8 +2,6 @@ package cn.rescueforce.teams.directory;
 
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.teams.api.PublicDirectoryApi;
-import cn.rescueforce.teams.api.model.GeoPoint;
-import cn.rescueforce.teams.api.model.PublicTeam;
 import cn.rescueforce.teams.api.model.PublicTeamPage;
 import cn.rescueforce.teams.api.model.TeamCategory;
 import cn.rescueforce.teams.team.Team;
@@ -28,18 +26,7 @@ public class PublicDirectoryResource implements PublicDirectoryApi {
     public Response listPublicTeams(Integer page, Integer size, String sort, TeamCategory category, String province, String q) {
         PageRequest request = PageRequest.of(page, size, sort, SORTABLE, Sort.by("province").and("name"));
         PanacheQuery<Team> found = directory.activeTeams(category, province, q, request);
-        return Response.ok(new PublicTeamPage(found.list().stream().map(PublicDirectoryResource::toApi).toList(),
+        return Response.ok(new PublicTeamPage(found.list().stream().map(PublicDirectoryMapper::toApi).toList(),
                 request.page(), request.size(), found.count())).build();
-    }
-
-    static PublicTeam toApi(Team team) {
-        return new PublicTeam()
-                .id(team.id)
-                .name(team.name)
-                .category(team.category)
-                .province(team.province)
-                .baseCity(team.baseCity)
-                .baseLocation(new GeoPoint(team.baseLat, team.baseLon))
-                .dutyPhone(team.dutyPhone);
     }
 }

@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -31,7 +30,7 @@ public class DrillResource implements DrillsApi {
         return idempotency.create(idempotencyKey, input, () -> {
             Drill drill = service.record(teamId, input);
             return Response.created(URI.create("/api/v1/teams/" + teamId + "/drills?year=" + drill.heldOn.getYear()))
-                    .entity(toApi(drill)).build();
+                    .entity(DrillMapper.toApi(drill)).build();
         });
     }
 
@@ -39,7 +38,7 @@ public class DrillResource implements DrillsApi {
     public Response listDrills(UUID teamId, Integer page, Integer size, String sort, Integer year) {
         PageRequest request = PageRequest.of(page, size, sort, DrillService.SORTABLE, DrillService.defaultSort());
         PanacheQuery<Drill> found = service.list(teamId, year, request);
-        return Response.ok(new DrillPage(found.list().stream().map(DrillResource::toApi).toList(),
+        return Response.ok(new DrillPage(found.list().stream().map(DrillMapper::toApi).toList(),
                 request.page(), request.size(), found.count())).build();
     }
 
@@ -47,35 +46,12 @@ public class DrillResource implements DrillsApi {
     public Response recordTrainingHours(UUID teamId, TrainingRecordInput input, String idempotencyKey) {
         return idempotency.create(idempotencyKey, input, () -> {
             DrillService.Training training = service.recordTraining(teamId, input);
-            TrainingRecord record = training.record();
-            return Response.status(Response.Status.CREATED).entity(new cn.rescueforce.teams.api.model.TrainingRecord()
-                    .id(record.id)
-                    .teamId(record.teamId)
-                    .memberId(record.memberId)
-                    .memberName(training.member().name)
-                    .trainedOn(record.trainedOn)
-                    .hours(record.hours)
-                    .subject(record.subject)
-                    .memberTrainingHours(training.member().trainingHours)
-                    .createdAt(record.createdAt.atOffset(ZoneOffset.UTC))).build();
+            return Response.status(Response.Status.CREATED).entity(DrillMapper.toApi(training)).build();
         });
     }
 
     @Override
     public Response getDrillTotals(UUID teamId, Integer year) {
         return Response.ok(service.totals(teamId, year)).build();
-    }
-
-    static cn.rescueforce.teams.api.model.Drill toApi(Drill drill) {
-        return new cn.rescueforce.teams.api.model.Drill()
-                .id(drill.id)
-                .teamId(drill.teamId)
-                .heldOn(drill.heldOn)
-                .type(drill.type)
-                .scenario(drill.scenario)
-                .participants(drill.participants)
-                .durationMinutes(drill.durationMinutes)
-                .findings(drill.findings)
-                .createdAt(drill.createdAt.atOffset(ZoneOffset.UTC));
     }
 }

@@ -3,23 +3,22 @@ package cn.rescueforce.teams.drill;
 import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.kit.problem.ProblemException;
+import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.teams.api.model.DrillInput;
 import cn.rescueforce.teams.api.model.DrillTotals;
 import cn.rescueforce.teams.api.model.DrillType;
 import cn.rescueforce.teams.api.model.DrillTypeCount;
-import cn.rescueforce.teams.api.model.MemberStatus;
 import cn.rescueforce.teams.api.model.TrainingRecordInput;
 import cn.rescueforce.teams.certificate.CertificateService;
 import cn.rescueforce.teams.member.Member;
+import cn.rescueforce.teams.member.MemberRepository;
 import cn.rescueforce.teams.team.Team;
 import cn.rescueforce.teams.team.TeamService;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -37,6 +36,9 @@ public class DrillService {
 
     @Inject
     TeamService teams;
+
+    @Inject
+    MemberRepository members;
 
     @Inject
     AuditTrail audit;
@@ -71,26 +73,22 @@ public class DrillService {
 
     public PanacheQuery<Drill> list(UUID teamId, Integer year, PageRequest page) {
         Team team = teams.get(teamId);
-        Parameters params = Parameters.with("teamId", team.id);
-        String where = "teamId = :teamId";
+        Where where = new Where().equal("teamId", team.id);
         if (year != null) {
-            where += " and heldOn >= :start and heldOn < :end";
-            params.and("start", LocalDate.of(year, 1, 1)).and("end", LocalDate.of(year + 1, 1, 1));
+            where.atLeast("heldOn", LocalDate.of(year, 1, 1)).before("heldOn", LocalDate.of(year + 1, 1, 1));
         }
-        return Drill.<Drill>find(where, page.sort(), params).page(page.panachePage());
+        return Drill.<Drill>find(where.query(), page.sort(), where.parameters()).page(page.panachePage());
     }
 
     /** Training hours of one member of the team; the member row is locked so that concurrent records all count. */
     @Transactional
     public Training recordTraining(UUID teamId, TrainingRecordInput input) {
         Team team = teams.editable(teamId, "record training hours");
-        Member member = em.find(Member.class, input.getMemberId(), LockModeType.PESSIMISTIC_WRITE);
+        Member member = members.findForUpdate(input.getMemberId());
         if (member == null || !member.teamId.equals(team.id)) {
             throw ProblemException.notFound("member of this team", input.getMemberId());
         }
-        if (member.status == MemberStatus.LEFT) {
-            throw ProblemException.conflict("The member has left the team");
-        }
+        member.assertServing();
         if (input.getTrainedOn().isAfter(CertificateService.today())) {
             throw ProblemException.invalid("trainedOn", "must not be in the future");
         }
@@ -103,8 +101,7 @@ public class DrillService {
         record.subject = input.getSubject().trim();
         record.createdAt = Instant.now();
         record.persist();
-        member.trainingHours += record.hours;
-        member.updatedAt = record.createdAt;
+        member.addTrainingHours(record.hours, record.createdAt);
         em.flush();
         audit.record("Member", member.id, "TRAINING_RECORDED", team.province, List.of("trainingHours"));
         return new Training(record, member);

@@ -26,12 +26,17 @@ public final class IdNumber {
         } catch (DateTimeException e) {
             return "characters 7-14 are not a valid birth date";
         }
+        char expected = checkDigit(number.substring(0, 17));
+        return number.charAt(17) == expected ? null : "check digit does not match (expected " + expected + ")";
+    }
+
+    /** The check digit (0-9 or X) of the first 17 digits. */
+    public static char checkDigit(String first17) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
-            sum += (number.charAt(i) - '0') * WEIGHTS[i];
+            sum += (first17.charAt(i) - '0') * WEIGHTS[i];
         }
-        char expected = CHECK.charAt(sum % 11);
-        return number.charAt(17) == expected ? null : "check digit does not match (expected " + expected + ")";
+        return CHECK.charAt(sum % 11);
     }
 
     /** Shown as 110105********002X: the region and the last four characters only. */

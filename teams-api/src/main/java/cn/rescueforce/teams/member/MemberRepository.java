@@ -1,11 +1,12 @@
 package cn.rescueforce.teams.member;
 
+import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.teams.api.model.MemberStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.UUID;
 
@@ -21,7 +22,12 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return count("idNumber = ?1 and status <> ?2", idNumber, MemberStatus.LEFT) > 0;
     }
 
-    public PanacheQuery<Member> search(String where, Sort sort, Parameters params) {
-        return find(where, sort, params);
+    /** The member, locked until the transaction ends, so that concurrent changes to its counters all count. */
+    public Member findForUpdate(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public PanacheQuery<Member> search(Where where, Sort sort) {
+        return find(where.query(), sort, where.parameters());
     }
 }

@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -34,14 +33,14 @@ public class MemberResource implements MembersApi {
     public Response addMember(UUID teamId, MemberInput input, String idempotencyKey) {
         return idempotency.create(idempotencyKey, input, () -> {
             Member member = service.add(teamId, input);
-            return ETags.created(URI.create("/api/v1/members/" + member.id), toApi(member), member.version);
+            return ETags.created(URI.create("/api/v1/members/" + member.id), MemberMapper.toApi(member), member.version);
         });
     }
 
     @Override
     public Response getMember(UUID memberId, String ifNoneMatch) {
         Member member = service.get(memberId);
-        return ETags.read(ifNoneMatch, member.version, () -> toApi(member));
+        return ETags.read(ifNoneMatch, member.version, () -> MemberMapper.toApi(member));
     }
 
     @Override
@@ -49,30 +48,13 @@ public class MemberResource implements MembersApi {
                                 TalentType talentType, MemberRole role, String q) {
         PageRequest request = PageRequest.of(page, size, sort, MemberService.SORTABLE, MemberService.defaultSort());
         PanacheQuery<Member> found = service.list(teamId, new MemberService.Filter(status, talentType, role, q), request);
-        return Response.ok(new MemberPage(found.list().stream().map(MemberResource::toApi).toList(),
+        return Response.ok(new MemberPage(found.list().stream().map(MemberMapper::toApi).toList(),
                 request.page(), request.size(), found.count())).build();
     }
 
     @Override
     public Response updateMember(UUID memberId, MemberUpdate update, String ifMatch) {
-        Member member = service.update(memberId, ifMatch, update);
-        return ETags.ok(toApi(member), member.version);
-    }
-
-    static cn.rescueforce.teams.api.model.Member toApi(Member member) {
-        return new cn.rescueforce.teams.api.model.Member()
-                .id(member.id)
-                .teamId(member.teamId)
-                .name(member.name)
-                .role(member.role)
-                .talentType(member.talentType)
-                .idNumberMasked(IdNumber.masked(member.idNumber))
-                .phone(member.phone)
-                .joinedOn(member.joinedOn)
-                .status(member.status)
-                .trainingHours(member.trainingHours)
-                .createdAt(member.createdAt.atOffset(ZoneOffset.UTC))
-                .updatedAt(member.updatedAt.atOffset(ZoneOffset.UTC))
-                .version(member.version);
+        Member member = service.update(memberId, ifMatch, MemberMapper.changes(update));
+        return ETags.ok(MemberMapper.toApi(member), member.version);
     }
 }

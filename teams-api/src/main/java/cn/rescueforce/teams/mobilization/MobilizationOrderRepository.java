@@ -1,8 +1,8 @@
 package cn.rescueforce.teams.mobilization;
 
+import cn.rescueforce.kit.query.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -21,7 +21,7 @@ public class MobilizationOrderRepository implements PanacheRepositoryBase<Mobili
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public PanacheQuery<MobilizationOrder> search(String where, Sort sort, Parameters params) {
-        return where.isEmpty() ? findAll(sort) : find(where, sort, params);
+    public PanacheQuery<MobilizationOrder> search(Where where, Sort sort) {
+        return find(where.query(), sort, where.parameters());
     }
 }

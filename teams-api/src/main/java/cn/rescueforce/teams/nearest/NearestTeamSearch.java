@@ -1,20 +1,20 @@
 package cn.rescueforce.teams.nearest;
 
 import cn.rescueforce.kit.problem.ProblemException;
+import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.teams.api.model.Grade;
 import cn.rescueforce.teams.api.model.TeamCategory;
 import cn.rescueforce.teams.security.Scope;
 import cn.rescueforce.teams.team.Team;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The teams that can respond now (ACTIVE and STANDBY) nearest to a location, by great-circle distance.
@@ -35,7 +35,7 @@ public class NearestTeamSearch {
     private static final String DISTANCE = "2 * " + EARTH_RADIUS_KM + " * asin(least(1.0, sqrt(power(sin(radians(t.baseLat - :lat) / 2), 2)"
             + " + cos(radians(:lat)) * cos(radians(t.baseLat)) * power(sin(radians(t.baseLon - :lon) / 2), 2))))";
     private static final String RESPONDING = "t.status = cn.rescueforce.teams.api.model.TeamStatus.ACTIVE"
-            + " and t.readiness = cn.rescueforce.teams.api.model.Readiness.STANDBY and t.category = :category";
+            + " and t.readiness = cn.rescueforce.teams.api.model.Readiness.STANDBY";
 
     @Inject
     EntityManager em;
@@ -49,60 +49,49 @@ public class NearestTeamSearch {
     /** For a caller with a token: the teams in its scope. */
     public List<Found> inScope(double lat, double lon, TeamCategory category, Grade minGrade, int limit) {
         scope.requireLevel(Scope.TEAM_READERS, "search teams");
-        Parameters scopeParams = new Parameters();
-        String scopeCondition = scope.visibleTeams("t", scopeParams);
-        return search(lat, lon, category, minGrade, limit, scopeCondition, scopeParams.map());
+        return search(lat, lon, category, minGrade, limit, where -> scope.restrict(where, "t."));
     }
 
     /** For the public directory: every responding team. */
     public List<Found> publicly(double lat, double lon, TeamCategory category, Grade minGrade, int limit) {
-        return search(lat, lon, category, minGrade, limit, "", Map.of());
+        return search(lat, lon, category, minGrade, limit, UnaryOperator.identity());
     }
 
     private List<Found> search(double lat, double lon, TeamCategory category, Grade minGrade, int limit,
-                               String scopeCondition, Map<String, Object> scopeParams) {
+                               UnaryOperator<Where> inScope) {
         List<Grade> grades = acceptedGrades(minGrade);
         List<Found> found = List.of();
         for (double radius : RADII_KM) {
-            found = query(lat, lon, category, grades, limit, radius, scopeCondition, scopeParams);
+            found = query(lat, lon, category, grades, limit, radius, inScope);
             if (found.size() == limit && found.get(limit - 1).distanceKm() <= radius) {
                 return found; // every team outside the box is farther than the radius
             }
         }
-        return query(lat, lon, category, grades, limit, Double.NaN, scopeCondition, scopeParams);
+        return query(lat, lon, category, grades, limit, Double.NaN, inScope);
     }
 
     private List<Found> query(double lat, double lon, TeamCategory category, List<Grade> grades, int limit, double radiusKm,
-                              String scopeCondition, Map<String, Object> scopeParams) {
-        List<String> where = new ArrayList<>(List.of(RESPONDING));
-        Map<String, Object> params = new java.util.HashMap<>(scopeParams);
-        params.put("category", category);
-        params.put("lat", lat);
-        params.put("lon", lon);
+                              UnaryOperator<Where> inScope) {
+        Where where = new Where().condition(true, RESPONDING).equal("t.category", category);
         if (!Double.isNaN(radiusKm)) {
             double dLat = radiusKm / KM_PER_DEGREE_LATITUDE;
-            where.add("t.baseLat between :minLat and :maxLat");
-            params.put("minLat", lat - dLat);
-            params.put("maxLat", lat + dLat);
+            where.atLeast("t.baseLat", lat - dLat).atMost("t.baseLat", lat + dLat);
             double widestLat = Math.min(89.9, Math.max(Math.abs(lat - dLat), Math.abs(lat + dLat)));
             double dLon = radiusKm / (KM_PER_DEGREE_LATITUDE * Math.cos(Math.toRadians(widestLat)));
             // near the poles or across the antimeridian the box would wrap: search every longitude instead
             if (Math.abs(lat) + dLat < 89.9 && lon - dLon >= -180 && lon + dLon <= 180) {
-                where.add("t.baseLon between :minLon and :maxLon");
-                params.put("minLon", lon - dLon);
-                params.put("maxLon", lon + dLon);
+                where.atLeast("t.baseLon", lon - dLon).atMost("t.baseLon", lon + dLon);
             }
         }
         if (grades != null) {
-            where.add("t.grade in :grades");
-            params.put("grades", grades);
+            String name = where.name();
+            where.condition("t.grade in :" + name, Map.of(name, grades));
         }
-        if (!scopeCondition.isEmpty()) {
-            where.add(scopeCondition);
-        }
-        TypedQuery<Object[]> query = em.createQuery("select t, " + DISTANCE + " as distance from Team t where "
-                + String.join(" and ", where) + " order by distance, t.id", Object[].class);
-        params.forEach(query::setParameter);
+        inScope.apply(where);
+        TypedQuery<Object[]> query = em.createQuery("select t, " + DISTANCE + " as distance from Team t" + where.clause()
+                + " order by distance, t.id", Object[].class);
+        where.parameterMap().forEach(query::setParameter);
+        query.setParameter("lat", lat).setParameter("lon", lon);
         return query.setMaxResults(limit).getResultList().stream()
                 .map(row -> new Found((Team) row[0], ((Number) row[1]).doubleValue()))
                 .toList();

@@ -39,7 +39,7 @@ public class ReadinessCheckService {
             TeamCategory.OIL_GAS, 20,
             TeamCategory.TUNNEL_CONSTRUCTION, 15,
             TeamCategory.OTHER, 10));
-    /** A duty squad of at least six is on call day and night (DESIGN.md), whatever the category. */
+    /** A duty squad of at least six is on call day and night, whatever the category (the contract, checkTeamReadiness). */
     static final int MINIMUM_DUTY_SQUAD = 6;
     /** A drill is expected at least once a quarter. */
     static final int DRILL_INTERVAL_DAYS = 90;
@@ -93,7 +93,7 @@ public class ReadinessCheckService {
             Map<String, List<Certificate>> byName = Certificate.<Certificate>list("memberId", commander.id).stream()
                     .collect(Collectors.groupingBy(c -> c.name));
             byName.values().stream()
-                    .filter(copies -> copies.stream().allMatch(c -> c.expiresOn != null && c.expiresOn.isBefore(today)))
+                    .filter(copies -> copies.stream().allMatch(c -> c.hasExpired(today)))
                     .map(copies -> copies.stream().max(Comparator.comparing(c -> c.expiresOn)).orElseThrow())
                     .sorted(Comparator.comparing(c -> c.expiresOn))
                     .forEach(expired -> warnings.add(warning(ReadinessWarningCode.COMMANDER_CERTIFICATE_EXPIRED,

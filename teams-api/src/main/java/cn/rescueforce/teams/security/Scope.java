@@ -1,18 +1,19 @@
 package cn.rescueforce.teams.security;
 
 import cn.rescueforce.kit.problem.ProblemException;
+import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.kit.security.Caller;
 import cn.rescueforce.kit.security.CurrentCaller;
 import cn.rescueforce.kit.security.ManagementLevel;
-import cn.rescueforce.teams.team.Team;
+import cn.rescueforce.kit.security.TeamColumns;
+import cn.rescueforce.kit.security.TeamScope;
 import cn.rescueforce.teams.api.model.TeamCategory;
-import io.quarkus.panache.common.Parameters;
+import cn.rescueforce.teams.team.Team;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.UUID;
 
 import static cn.rescueforce.kit.security.ManagementLevel.MINE_SAFETY;
 import static cn.rescueforce.kit.security.ManagementLevel.NATIONAL;
@@ -21,8 +22,9 @@ import static cn.rescueforce.kit.security.ManagementLevel.SERVICE;
 import static cn.rescueforce.kit.security.ManagementLevel.UNIT;
 
 /**
- * What the caller may see and do with teams (DESIGN.md, management levels). Services ask it; out-of-scope
- * objects are reported as missing (404), actions the level may never take as forbidden (403).
+ * What the caller may see and do with teams, asked by the services of this registry; the rule itself is the
+ * kit's {@link TeamScope}. Out-of-scope objects are reported as missing (404), actions the level may never take
+ * as forbidden (403).
  */
 @RequestScoped
 public class Scope {
@@ -48,8 +50,13 @@ public class Scope {
         requireLevel(List.of(level), action);
     }
 
+    /** Whether the caller's scope covers a team with these facts (a team, or a row that copies its facts). */
+    public boolean covers(String province, TeamCategory category, UUID supportingUnitId) {
+        return caller().covers(province, TeamScope.isMining(category), supportingUnitId);
+    }
+
     public boolean maySee(Team team) {
-        return caller().covers(team.province, team.category == TeamCategory.MINING, team.supportingUnitId);
+        return covers(team.province, team.category, team.supportingUnitId);
     }
 
     /** The team, or 404 when it is out of the caller's scope, exactly as if it did not exist. */
@@ -61,31 +68,15 @@ public class Scope {
     }
 
     /**
-     * The caller's scope as a query condition on a team alias, e.g. {@code visibleTeams("t", params)} gives
-     * {@code t.province = :scopeRegion} for a provincial caller; "" when everything is visible.
+     * The caller's scope added to {@code where} as a condition on the team facts of the rows read:
+     * {@code prefix} is "" for a team or a row that copies its facts, "t." for a team aliased {@code t}.
      */
-    public String visibleTeams(String alias, Parameters params) {
-        Caller caller = caller();
-        String prefix = alias.isEmpty() ? "" : alias + ".";
-        return switch (caller.level()) {
-            case NATIONAL, SERVICE -> "";
-            case PROVINCIAL -> {
-                params.and("scopeRegion", caller.region());
-                yield prefix + "province = :scopeRegion";
-            }
-            case MINE_SAFETY -> {
-                params.and("scopeRegion", caller.region()).and("scopeCategory", TeamCategory.MINING);
-                yield prefix + "province = :scopeRegion and " + prefix + "category = :scopeCategory";
-            }
-            case UNIT -> {
-                params.and("scopeUnit", caller.org());
-                yield prefix + "supportingUnitId = :scopeUnit";
-            }
-            case ASSESSOR -> throw ProblemException.forbidden("Assessors read team summaries through assessment-api");
-        };
+    public Where restrict(Where where, String prefix) {
+        return caller().teamScope().restrict(where, teamColumns(prefix));
     }
 
-    public static String and(String... conditions) {
-        return Arrays.stream(conditions).filter(c -> c != null && !c.isBlank()).collect(Collectors.joining(" and "));
+    /** Where teams, and the rows that copy a team's facts (orders, agreements), keep those facts. */
+    public static TeamColumns teamColumns(String prefix) {
+        return TeamColumns.withCategory(prefix + "province", prefix + "category", TeamCategory.MINING, prefix + "supportingUnitId");
     }
 }

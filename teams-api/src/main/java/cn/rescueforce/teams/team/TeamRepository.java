@@ -1,13 +1,16 @@
 package cn.rescueforce.teams.team;
 
+import cn.rescueforce.kit.query.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
@@ -35,8 +38,14 @@ public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public PanacheQuery<Team> search(String where, Sort sort, Parameters params) {
-        return where.isEmpty() ? findAll(sort) : find(where, sort, params);
+    public PanacheQuery<Team> search(Where where, Sort sort) {
+        return find(where.query(), sort, where.parameters());
+    }
+
+    /** The names of the teams of {@code ids} that exist, by id. */
+    public Map<UUID, String> names(Collection<UUID> ids) {
+        return ids.isEmpty() ? Map.of()
+                : list("id in ?1", ids).stream().collect(Collectors.toMap(t -> t.id, t -> t.name));
     }
 
     public PanacheQuery<TeamStatusChange> history(UUID teamId) {

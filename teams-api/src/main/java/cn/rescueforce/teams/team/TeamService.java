@@ -4,41 +4,37 @@ import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.kit.problem.ProblemException;
+import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.kit.security.Caller;
 import cn.rescueforce.kit.security.Provinces;
 import cn.rescueforce.teams.api.model.AssessmentResult;
-import cn.rescueforce.teams.api.model.AssessmentType;
-import cn.rescueforce.teams.api.model.Grade;
 import cn.rescueforce.teams.api.model.LifecycleAction;
 import cn.rescueforce.teams.api.model.Readiness;
 import cn.rescueforce.teams.api.model.TeamCategory;
-import cn.rescueforce.teams.api.model.TeamProfile;
-import cn.rescueforce.teams.api.model.TeamRegistration;
 import cn.rescueforce.teams.api.model.TeamStatus;
 import cn.rescueforce.teams.security.Scope;
 import cn.rescueforce.teams.unit.SupportingUnit;
 import cn.rescueforce.teams.unit.SupportingUnitService;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static cn.rescueforce.kit.security.ManagementLevel.MINE_SAFETY;
 import static cn.rescueforce.kit.security.ManagementLevel.NATIONAL;
 import static cn.rescueforce.kit.security.ManagementLevel.PROVINCIAL;
 import static cn.rescueforce.kit.security.ManagementLevel.SERVICE;
 
-/** The team registry and the team lifecycle: PROPOSED → ACTIVE → RECTIFICATION → ACTIVE or EXITED. */
+/** The team registry and the team lifecycle (its steps are {@link Team}'s); who may take which step. */
 @ApplicationScoped
 public class TeamService {
 
@@ -62,32 +58,23 @@ public class TeamService {
     }
 
     @Transactional
-    public Team register(TeamRegistration input) {
+    public Team register(String code, TeamCategory category, String province, UUID supportingUnitId, Team.Profile profile) {
         scope.requireLevel(List.of(NATIONAL, PROVINCIAL), "register teams");
-        if (!Provinces.isKnown(input.getProvince())) {
-            throw ProblemException.invalid("province", "unknown province code " + input.getProvince());
+        if (!Provinces.isKnown(province)) {
+            throw ProblemException.invalid("province", "unknown province code " + province);
         }
         Caller caller = scope.caller();
-        if (caller.is(PROVINCIAL) && !caller.region().equals(input.getProvince())) {
+        if (caller.is(PROVINCIAL) && !caller.region().equals(province)) {
             throw ProblemException.forbidden("A provincial level registers teams of its own province (" + caller.region() + ") only");
         }
-        SupportingUnit unit = units.get(input.getSupportingUnitId());
-        if (teams.codeTaken(input.getCode())) {
-            throw ProblemException.conflict("A team with code " + input.getCode() + " already exists");
+        SupportingUnit unit = units.get(supportingUnitId);
+        if (teams.codeTaken(code)) {
+            throw ProblemException.conflict("A team with code " + code + " already exists");
         }
-        Team team = new Team();
-        team.id = UUID.randomUUID();
-        team.code = input.getCode();
-        team.category = input.getCategory();
-        team.province = input.getProvince();
-        team.supportingUnitId = unit.id;
-        team.status = TeamStatus.PROPOSED;
-        team.readiness = Readiness.STANDBY;
-        team.createdAt = Instant.now();
-        applyProfile(team, input.getName(), input.getSpecialties(), input.getBaseLocation().getLat(),
-                input.getBaseLocation().getLon(), input.getBaseAddress(), input.getBaseCity(), input.getDutyPhone());
+        Team team = Team.propose(code, category, province, unit.id, profile);
         teams.persist(team);
-        recordStep(team, LifecycleAction.REGISTERED, null, "Registered (entry proposed) by " + caller.level());
+        TeamStatusChange.step(team, LifecycleAction.REGISTERED, null, "Registered (entry proposed) by " + caller.level(), caller)
+                .persist();
         audit.record("Team", team.id, "REGISTERED", team.province, List.of("code", "name", "category", "province",
                 "supportingUnitId", "specialties", "baseLocation", "baseAddress", "baseCity", "dutyPhone", "status"));
         return team;
@@ -108,50 +95,37 @@ public class TeamService {
 
     public PanacheQuery<Team> list(Filter filter, PageRequest page) {
         scope.requireLevel(Scope.TEAM_READERS, "list teams");
-        Parameters params = new Parameters();
-        List<String> where = new ArrayList<>();
-        where.add(scope.visibleTeams("", params));
-        if (filter.category() != null) {
-            where.add("category = :category");
-            params.and("category", filter.category());
-        }
-        if (filter.province() != null) {
-            where.add("province = :province");
-            params.and("province", filter.province());
-        }
-        if (filter.status() != null) {
-            where.add("status = :status");
-            params.and("status", filter.status());
-        }
-        if (filter.readiness() != null) {
-            where.add("readiness = :readiness");
-            params.and("readiness", filter.readiness());
-        }
-        if (filter.supportingUnitId() != null) {
-            where.add("supportingUnitId = :unitId");
-            params.and("unitId", filter.supportingUnitId());
-        }
-        if (filter.text() != null && !filter.text().isBlank()) {
-            where.add("(lower(code) like :text or lower(name) like :text)");
-            params.and("text", "%" + filter.text().trim().toLowerCase() + "%");
-        }
-        return teams.search(Scope.and(where.toArray(String[]::new)), page.sort(), params).page(page.panachePage());
+        Where where = scope.restrict(new Where(), "")
+                .equal("category", filter.category())
+                .equal("province", filter.province())
+                .equal("status", filter.status())
+                .equal("readiness", filter.readiness())
+                .equal("supportingUnitId", filter.supportingUnitId())
+                .anyOf(w -> w.contains("code", filter.text()), w -> w.contains("name", filter.text()));
+        return teams.search(where, page.sort()).page(page.panachePage());
+    }
+
+    /** The name of each team of {@code ids} that exists (for the rows of other capabilities that name their team). */
+    public Map<UUID, String> names(Collection<UUID> ids) {
+        return teams.names(ids);
+    }
+
+    /** The name of the team's supporting unit. */
+    public String unitName(Team team) {
+        return units.names(List.of(team.supportingUnitId)).get(team.supportingUnitId);
+    }
+
+    /** The names of the supporting units of {@code teams}, by unit id. */
+    public Map<UUID, String> unitNames(Collection<Team> teams) {
+        return units.names(teams.stream().map(t -> t.supportingUnitId).collect(Collectors.toSet()));
     }
 
     @Transactional
-    public Team updateProfile(UUID id, String ifMatch, TeamProfile profile) {
+    public Team updateProfile(UUID id, String ifMatch, Team.Profile profile) {
         Team team = editable(id, "edit team profiles");
         ETags.requireMatch(ifMatch, team.version);
-        List<String> changed = new ArrayList<>();
-        if (!Objects.equals(team.name, profile.getName().trim())) changed.add("name");
-        if (!Arrays.equals(team.specialties, specialtiesOf(profile.getSpecialties()))) changed.add("specialties");
-        if (team.baseLat != profile.getBaseLocation().getLat() || team.baseLon != profile.getBaseLocation().getLon()) changed.add("baseLocation");
-        if (!Objects.equals(team.baseAddress, profile.getBaseAddress())) changed.add("baseAddress");
-        if (!Objects.equals(team.baseCity, profile.getBaseCity())) changed.add("baseCity");
-        if (!Objects.equals(team.dutyPhone, profile.getDutyPhone())) changed.add("dutyPhone");
+        List<String> changed = team.changeProfile(profile);
         if (!changed.isEmpty()) {
-            applyProfile(team, profile.getName(), profile.getSpecialties(), profile.getBaseLocation().getLat(),
-                    profile.getBaseLocation().getLon(), profile.getBaseAddress(), profile.getBaseCity(), profile.getDutyPhone());
             teams.flush();
             audit.record("Team", team.id, "PROFILE_UPDATED", team.province, changed);
         }
@@ -161,13 +135,28 @@ public class TeamService {
     @Transactional
     public Team changeReadiness(UUID id, Readiness readiness) {
         Team team = editable(id, "change team readiness");
-        if (team.readiness != readiness) {
-            team.readiness = readiness;
-            team.updatedAt = Instant.now();
-            teams.flush();
-            audit.record("Team", team.id, "READINESS_CHANGED", team.province, List.of("readiness"));
-        }
+        readinessChanged(team, team.changeReadiness(readiness));
         return team;
+    }
+
+    /** A mobilization order now holds the team (MobilizationService, under the team's lock). */
+    @Transactional
+    public void sendOnMission(Team team) {
+        readinessChanged(team, team.sendOnMission());
+    }
+
+    /** The order holding the team is completed. */
+    @Transactional
+    public void recoverFromMission(UUID id) {
+        Team team = teams.findForUpdate(id);
+        readinessChanged(team, team.recoverFromMission());
+    }
+
+    /** The order holding the team is cancelled. */
+    @Transactional
+    public void releaseFromMission(UUID id) {
+        Team team = teams.findForUpdate(id);
+        readinessChanged(team, team.releaseFromMission());
     }
 
     /** Entry into the national sequence, or return from rectification: national only. */
@@ -175,30 +164,21 @@ public class TeamService {
     public Team designate(UUID id, String reason) {
         scope.requireLevel(NATIONAL, "designate teams");
         Team team = get(id);
-        if (team.status != TeamStatus.PROPOSED && team.status != TeamStatus.RECTIFICATION) {
-            throw ProblemException.invalidTransition("Only a PROPOSED team or one in RECTIFICATION can be designated; this team is " + team.status);
-        }
-        return transition(team, LifecycleAction.DESIGNATED, TeamStatus.ACTIVE, reason);
+        return lifecycleStep(team, team.designate(reason, scope.caller()));
     }
 
     @Transactional
     public Team placeInRectification(UUID id, String reason) {
         scope.requireLevel(NATIONAL, "place teams in rectification");
         Team team = get(id);
-        if (team.status != TeamStatus.ACTIVE) {
-            throw ProblemException.invalidTransition("Only an ACTIVE team can be placed in rectification; this team is " + team.status);
-        }
-        return transition(team, LifecycleAction.PLACED_IN_RECTIFICATION, TeamStatus.RECTIFICATION, reason);
+        return lifecycleStep(team, team.placeInRectification(reason, scope.caller()));
     }
 
     @Transactional
     public Team exit(UUID id, String reason) {
         scope.requireLevel(NATIONAL, "exit teams");
         Team team = get(id);
-        assertNotExited(team);
-        team.readiness = Readiness.UNAVAILABLE;
-        team.exitProposed = false;
-        return transition(team, LifecycleAction.EXITED, TeamStatus.EXITED, reason);
+        return lifecycleStep(team, team.exit(reason, scope.caller()));
     }
 
     /** The province proposes, national decides (the entry/exit mechanism). */
@@ -206,18 +186,12 @@ public class TeamService {
     public Team proposeExit(UUID id, String reason) {
         scope.requireLevel(List.of(NATIONAL, PROVINCIAL, MINE_SAFETY), "propose a team's exit");
         Team team = get(id);
-        assertNotExited(team);
-        if (team.exitProposed) {
-            throw ProblemException.conflict("The exit of this team is already proposed");
-        }
-        team.exitProposed = true;
-        return transition(team, LifecycleAction.EXIT_PROPOSED, team.status, reason);
+        return lifecycleStep(team, team.proposeExit(reason, scope.caller()));
     }
 
     /**
-     * The consequences of a finalized assessment (assessment-api, service level only), applied once per
-     * assessment: a pass sets grade and validity and designates a PROPOSED team after an ACCEPTANCE; a fail
-     * puts an ACTIVE team in rectification, and a second fail in a row marks it for exit review.
+     * The consequences of a finalized assessment (assessment-api, service level only, see
+     * {@link Team#applyAssessmentResult}), applied once per assessment and finalization.
      */
     @Transactional
     public Team applyAssessmentResult(UUID id, AssessmentResult result) {
@@ -226,50 +200,32 @@ public class TeamService {
         if (team == null) {
             throw ProblemException.notFound("team", id);
         }
-        Instant finalizedAt = result.getFinalizedAt().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant finalizedAt = result.getFinalizedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
         if (AppliedAssessmentResult.count("assessmentId = ?1 and finalizedAt = ?2", result.getAssessmentId(), finalizedAt) > 0) {
             return team; // delivered before: nothing is applied twice
         }
-        boolean pass = result.getGrade() != Grade.FAIL;
-        if (pass && result.getValidUntil() == null) {
-            throw ProblemException.invalid("validUntil", "a passing grade needs its validity");
-        }
-        assertNotExited(team);
+        String source = "assessment " + result.getAssessmentId()
+                + (result.getStandardCode() == null ? "" : " (" + result.getStandardCode() + ")");
+        Team.AssessmentOutcome outcome = team.applyAssessmentResult(result.getAssessmentType(), result.getGrade(),
+                result.getValidUntil(), source, scope.caller());
         AppliedAssessmentResult applied = new AppliedAssessmentResult();
         applied.assessmentId = result.getAssessmentId();
         applied.teamId = team.id;
         applied.assessmentType = result.getAssessmentType();
-        applied.grade = result.getGrade();
-        applied.validUntil = pass ? result.getValidUntil() : null;
+        applied.grade = team.grade;
+        applied.validUntil = team.gradeValidUntil;
         applied.finalizedAt = finalizedAt;
         applied.appliedAt = Instant.now();
         applied.persist();
-
-        String source = "assessment " + result.getAssessmentId()
-                + (result.getStandardCode() == null ? "" : " (" + result.getStandardCode() + ")");
-        team.grade = result.getGrade();
-        team.gradeValidUntil = applied.validUntil;
-        team.updatedAt = Instant.now();
-        List<String> changed = new ArrayList<>(List.of("grade", "gradeValidUntil"));
-        if (pass) {
-            team.consecutiveFails = 0;
-            if (team.status == TeamStatus.PROPOSED && result.getAssessmentType() == AssessmentType.ACCEPTANCE) {
-                transition(team, LifecycleAction.DESIGNATED, TeamStatus.ACTIVE, "Passed acceptance " + source + " with " + result.getGrade());
-            }
-        } else {
-            team.consecutiveFails++;
-            if (team.status == TeamStatus.ACTIVE) {
-                transition(team, LifecycleAction.PLACED_IN_RECTIFICATION, TeamStatus.RECTIFICATION, "Failed " + source);
-            }
-            if (team.consecutiveFails >= 2 && !team.exitProposed) {
-                team.exitProposed = true;
-                changed.add("exitProposed");
-                recordStep(team, LifecycleAction.EXIT_PROPOSED, team.status,
-                        "Second consecutive failed assessment (" + source + "): exit review");
+        for (TeamStatusChange step : outcome.steps()) {
+            if (step.changedStatus()) {
+                lifecycleStep(team, step);
+            } else {
+                step.persist();
             }
         }
         teams.flush();
-        audit.record("Team", team.id, "ASSESSMENT_RESULT_APPLIED", team.province, changed);
+        audit.record("Team", team.id, "ASSESSMENT_RESULT_APPLIED", team.province, outcome.changed());
         return team;
     }
 
@@ -282,7 +238,7 @@ public class TeamService {
     public Team editable(UUID id, String action) {
         scope.requireLevel(Scope.TEAM_EDITORS, action);
         Team team = scope.visible(teams.findById(id), id);
-        assertNotExited(team);
+        team.assertNotExited();
         return team;
     }
 
@@ -293,56 +249,23 @@ public class TeamService {
     public Team editableLocked(UUID id, String action) {
         scope.requireLevel(Scope.TEAM_EDITORS, action);
         Team team = scope.visible(teams.findForUpdate(id), id);
-        assertNotExited(team);
+        team.assertNotExited();
         return team;
     }
 
-    private Team transition(Team team, LifecycleAction action, TeamStatus to, String reason) {
-        TeamStatus from = team.status;
-        team.status = to;
-        team.updatedAt = Instant.now();
+    /** Keeps a lifecycle step the team took: the new version first (the response's ETag), then the step. */
+    private Team lifecycleStep(Team team, TeamStatusChange step) {
         teams.flush();
-        recordStep(team, action, from, reason);
-        audit.record("Team", team.id, action.name(), team.province, List.of("status"));
+        step.persist();
+        audit.record("Team", team.id, step.action.name(), team.province, List.of("status"));
         return team;
     }
 
-    private void recordStep(Team team, LifecycleAction action, TeamStatus from, String reason) {
-        Caller caller = scope.caller();
-        TeamStatusChange step = new TeamStatusChange();
-        step.id = UUID.randomUUID();
-        step.teamId = team.id;
-        step.action = action;
-        step.fromStatus = from;
-        step.toStatus = team.status;
-        step.reason = reason;
-        step.actorSub = caller.sub();
-        step.actorLevel = caller.level();
-        step.actorRegion = caller.region();
-        step.at = Instant.now();
-        step.persist();
-    }
-
-    private static void assertNotExited(Team team) {
-        if (team.status == TeamStatus.EXITED) {
-            throw ProblemException.invalidTransition("The team has exited the national sequence; it can no longer change");
+    private void readinessChanged(Team team, boolean changed) {
+        if (changed) {
+            teams.flush();
+            audit.record("Team", team.id, "READINESS_CHANGED", team.province, List.of("readiness"));
         }
-    }
-
-    private static void applyProfile(Team team, String name, List<String> specialties, double lat, double lon,
-                                     String address, String city, String dutyPhone) {
-        team.name = name.trim();
-        team.specialties = specialtiesOf(specialties);
-        team.baseLat = lat;
-        team.baseLon = lon;
-        team.baseAddress = address;
-        team.baseCity = city;
-        team.dutyPhone = dutyPhone;
-        team.updatedAt = Instant.now();
-    }
-
-    private static String[] specialtiesOf(List<String> specialties) {
-        return specialties == null ? new String[0] : specialties.stream().distinct().toArray(String[]::new);
     }
 
     static Sort defaultSort() {

@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.team;
 
+import cn.rescueforce.kit.security.Caller;
 import cn.rescueforce.kit.security.ManagementLevel;
 import cn.rescueforce.teams.api.model.LifecycleAction;
 import cn.rescueforce.teams.api.model.TeamStatus;
@@ -52,4 +53,25 @@ public class TeamStatusChange extends PanacheEntityBase {
 
     @Column(nullable = false)
     public Instant at;
+
+    /** The step {@code action} of {@code team}, now in its new status, decided by {@code by}. */
+    static TeamStatusChange step(Team team, LifecycleAction action, TeamStatus from, String reason, Caller by) {
+        TeamStatusChange step = new TeamStatusChange();
+        step.id = UUID.randomUUID();
+        step.teamId = team.id;
+        step.action = action;
+        step.fromStatus = from;
+        step.toStatus = team.status;
+        step.reason = reason;
+        step.actorSub = by.sub();
+        step.actorLevel = by.level();
+        step.actorRegion = by.region();
+        step.at = Instant.now();
+        return step;
+    }
+
+    /** Whether the step moved the team to another status (an exit proposal does not). */
+    boolean changedStatus() {
+        return fromStatus != toStatus;
+    }
 }

@@ -17,15 +17,21 @@ public final class CreditCode {
         if (code == null || code.length() != 18) {
             return "must be 18 characters";
         }
-        int sum = 0;
         for (int i = 0; i < 17; i++) {
-            int value = ALPHABET.indexOf(code.charAt(i));
-            if (value < 0) {
+            if (ALPHABET.indexOf(code.charAt(i)) < 0) {
                 return "character " + (i + 1) + " ('" + code.charAt(i) + "') is not allowed in a credit code";
             }
-            sum += value * WEIGHTS[i];
         }
-        char expected = ALPHABET.charAt((31 - sum % 31) % 31);
+        char expected = checkCharacter(code.substring(0, 17));
         return code.charAt(17) == expected ? null : "check character does not match (expected " + expected + ")";
+    }
+
+    /** The check character of the first 17 characters, which must all be in the alphabet. */
+    public static char checkCharacter(String first17) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += ALPHABET.indexOf(first17.charAt(i)) * WEIGHTS[i];
+        }
+        return ALPHABET.charAt((31 - sum % 31) % 31);
     }
 }

@@ -1,12 +1,15 @@
 package cn.rescueforce.teams.unit;
 
+import cn.rescueforce.kit.query.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class SupportingUnitRepository implements PanacheRepositoryBase<SupportingUnit, UUID> {
@@ -15,7 +18,13 @@ public class SupportingUnitRepository implements PanacheRepositoryBase<Supportin
         return count("creditCode = ?1 and id <> ?2", creditCode, except == null ? new UUID(0, 0) : except) > 0;
     }
 
-    public PanacheQuery<SupportingUnit> search(String where, Sort sort, Parameters params) {
-        return where.isEmpty() ? findAll(sort) : find(where, sort, params);
+    public PanacheQuery<SupportingUnit> search(Where where, Sort sort) {
+        return find(where.query(), sort, where.parameters());
+    }
+
+    /** The names of the units of {@code ids} that exist, by id. */
+    public Map<UUID, String> names(Collection<UUID> ids) {
+        return ids.isEmpty() ? Map.of()
+                : list("id in ?1", ids).stream().collect(Collectors.toMap(u -> u.id, u -> u.name));
     }
 }

@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -29,15 +28,15 @@ public class SupportingUnitResource implements SupportingUnitsApi {
     @Override
     public Response createSupportingUnit(SupportingUnitInput input, String idempotencyKey) {
         return idempotency.create(idempotencyKey, input, () -> {
-            SupportingUnit unit = service.register(input);
-            return ETags.created(URI.create("/api/v1/supporting-units/" + unit.id), toApi(unit), unit.version);
+            SupportingUnit unit = service.register(SupportingUnitMapper.details(input));
+            return ETags.created(URI.create("/api/v1/supporting-units/" + unit.id), SupportingUnitMapper.toApi(unit), unit.version);
         });
     }
 
     @Override
     public Response getSupportingUnit(UUID unitId, String ifNoneMatch) {
         SupportingUnit unit = service.get(unitId);
-        return ETags.read(ifNoneMatch, unit.version, () -> toApi(unit));
+        return ETags.read(ifNoneMatch, unit.version, () -> SupportingUnitMapper.toApi(unit));
     }
 
     @Override
@@ -45,26 +44,12 @@ public class SupportingUnitResource implements SupportingUnitsApi {
         PageRequest request = PageRequest.of(page, size, sort, SupportingUnitService.SORTABLE, SupportingUnitService.defaultSort());
         PanacheQuery<SupportingUnit> found = service.list(province, q, request);
         return Response.ok(new SupportingUnitPage(
-                found.list().stream().map(SupportingUnitResource::toApi).toList(), request.page(), request.size(), found.count())).build();
+                found.list().stream().map(SupportingUnitMapper::toApi).toList(), request.page(), request.size(), found.count())).build();
     }
 
     @Override
     public Response updateSupportingUnit(UUID unitId, SupportingUnitInput input, String ifMatch) {
-        SupportingUnit unit = service.update(unitId, ifMatch, input);
-        return ETags.ok(toApi(unit), unit.version);
-    }
-
-    static cn.rescueforce.teams.api.model.SupportingUnit toApi(SupportingUnit unit) {
-        return new cn.rescueforce.teams.api.model.SupportingUnit()
-                .id(unit.id)
-                .name(unit.name)
-                .creditCode(unit.creditCode)
-                .province(unit.province)
-                .address(unit.address)
-                .contactName(unit.contactName)
-                .contactPhone(unit.contactPhone)
-                .createdAt(unit.createdAt.atOffset(ZoneOffset.UTC))
-                .updatedAt(unit.updatedAt.atOffset(ZoneOffset.UTC))
-                .version(unit.version);
+        SupportingUnit unit = service.update(unitId, ifMatch, SupportingUnitMapper.details(input));
+        return ETags.ok(SupportingUnitMapper.toApi(unit), unit.version);
     }
 }

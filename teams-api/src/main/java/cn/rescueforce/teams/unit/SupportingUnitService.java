@@ -5,29 +5,24 @@ import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.kit.problem.Problem.FieldError;
 import cn.rescueforce.kit.problem.ProblemException;
+import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.kit.security.Caller;
-import cn.rescueforce.kit.security.ManagementLevel;
 import cn.rescueforce.kit.security.Provinces;
-import cn.rescueforce.teams.api.model.SupportingUnitInput;
 import cn.rescueforce.teams.security.Scope;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
-import static cn.rescueforce.kit.security.ManagementLevel.MINE_SAFETY;
 import static cn.rescueforce.kit.security.ManagementLevel.NATIONAL;
 import static cn.rescueforce.kit.security.ManagementLevel.PROVINCIAL;
-import static cn.rescueforce.kit.security.ManagementLevel.SERVICE;
 import static cn.rescueforce.kit.security.ManagementLevel.UNIT;
 
 @ApplicationScoped
@@ -45,17 +40,14 @@ public class SupportingUnitService {
     AuditTrail audit;
 
     @Transactional
-    public SupportingUnit register(SupportingUnitInput input) {
+    public SupportingUnit register(SupportingUnit.Details details) {
         scope.requireLevel(List.of(NATIONAL, PROVINCIAL), "register supporting units");
-        assertValid(input);
-        assertMayHostInProvince(input.getProvince());
-        if (units.creditCodeTaken(input.getCreditCode(), null)) {
-            throw ProblemException.conflict("A supporting unit with credit code " + input.getCreditCode() + " is already registered");
+        assertValid(details);
+        assertMayHostInProvince(details.province());
+        if (units.creditCodeTaken(details.creditCode(), null)) {
+            throw ProblemException.conflict("A supporting unit with credit code " + details.creditCode() + " is already registered");
         }
-        SupportingUnit unit = new SupportingUnit();
-        unit.id = UUID.randomUUID();
-        unit.createdAt = Instant.now();
-        apply(input, unit);
+        SupportingUnit unit = SupportingUnit.register(details);
         units.persist(unit);
         audit.record("SupportingUnit", unit.id, "REGISTERED", unit.province,
                 List.of("name", "creditCode", "province", "address", "contactName", "contactPhone"));
@@ -63,115 +55,67 @@ public class SupportingUnitService {
     }
 
     public SupportingUnit get(UUID id) {
-        scope.requireLevel(List.of(NATIONAL, PROVINCIAL, MINE_SAFETY, UNIT, SERVICE), "read supporting units");
+        scope.requireLevel(Scope.TEAM_READERS, "read supporting units");
         SupportingUnit unit = units.findById(id);
-        if (unit == null || !maySee(unit)) {
+        if (unit == null || !unit.isCoveredBy(scope.caller().teamScope())) {
             throw ProblemException.notFound("supporting unit", id);
         }
         return unit;
     }
 
     public PanacheQuery<SupportingUnit> list(String province, String text, PageRequest page) {
-        scope.requireLevel(List.of(NATIONAL, PROVINCIAL, MINE_SAFETY, UNIT, SERVICE), "list supporting units");
-        Caller caller = scope.caller();
-        Parameters params = new Parameters();
-        List<String> where = new ArrayList<>();
-        switch (caller.level()) {
-            case PROVINCIAL, MINE_SAFETY -> {
-                where.add("province = :scopeRegion");
-                params.and("scopeRegion", caller.region());
-            }
-            case UNIT -> {
-                where.add("id = :scopeUnit");
-                params.and("scopeUnit", caller.org());
-            }
-            default -> { }
-        }
-        if (province != null) {
-            where.add("province = :province");
-            params.and("province", province);
-        }
-        if (text != null && !text.isBlank()) {
-            where.add("(lower(name) like :text or lower(creditCode) like :text)");
-            params.and("text", "%" + text.trim().toLowerCase() + "%");
-        }
-        return units.search(String.join(" and ", where), page.sort(), params).page(page.panachePage());
+        scope.requireLevel(Scope.TEAM_READERS, "list supporting units");
+        Where where = scope.caller().teamScope().restrict(new Where(), SupportingUnit.AS_HOST)
+                .equal("province", province)
+                .anyOf(w -> w.contains("name", text), w -> w.contains("creditCode", text));
+        return units.search(where, page.sort()).page(page.panachePage());
+    }
+
+    /** The names of the units of {@code ids} that exist, by id (a team shows its unit's name). */
+    public Map<UUID, String> names(Collection<UUID> ids) {
+        return units.names(ids);
     }
 
     @Transactional
-    public SupportingUnit update(UUID id, String ifMatch, SupportingUnitInput input) {
+    public SupportingUnit update(UUID id, String ifMatch, SupportingUnit.Details details) {
         scope.requireLevel(List.of(NATIONAL, PROVINCIAL, UNIT), "update supporting units");
         SupportingUnit unit = get(id);
         ETags.requireMatch(ifMatch, unit.version);
-        assertValid(input);
-        if (!input.getProvince().equals(unit.province)) {
-            if (!scope.caller().is(NATIONAL)) {
-                throw ProblemException.invalid("province", "only the national level may move a supporting unit to another province");
-            }
+        assertValid(details);
+        if (!details.province().equals(unit.province) && !scope.caller().is(NATIONAL)) {
+            throw ProblemException.invalid("province", "only the national level may move a supporting unit to another province");
         }
-        if (units.creditCodeTaken(input.getCreditCode(), unit.id)) {
-            throw ProblemException.conflict("A supporting unit with credit code " + input.getCreditCode() + " is already registered");
+        if (units.creditCodeTaken(details.creditCode(), unit.id)) {
+            throw ProblemException.conflict("A supporting unit with credit code " + details.creditCode() + " is already registered");
         }
-        List<String> changed = changedFields(unit, input);
+        List<String> changed = unit.update(details);
         if (!changed.isEmpty()) {
-            apply(input, unit);
             units.flush(); // the version moves now, so the response carries the new ETag
             audit.record("SupportingUnit", unit.id, "UPDATED", unit.province, changed);
         }
         return unit;
     }
 
-    boolean maySee(SupportingUnit unit) {
-        Caller caller = scope.caller();
-        return switch (caller.level()) {
-            case NATIONAL, SERVICE -> true;
-            case PROVINCIAL, MINE_SAFETY -> caller.region().equals(unit.province);
-            case UNIT -> caller.org().equals(unit.id);
-            case ASSESSOR -> false;
-        };
-    }
-
     /** A province registers and hosts teams of its own province only. */
     private void assertMayHostInProvince(String province) {
         Caller caller = scope.caller();
-        if (caller.is(ManagementLevel.PROVINCIAL) && !caller.region().equals(province)) {
+        if (caller.is(PROVINCIAL) && !caller.region().equals(province)) {
             throw ProblemException.forbidden("A provincial level registers supporting units of its own province (" + caller.region() + ") only");
         }
     }
 
-    private static void assertValid(SupportingUnitInput input) {
+    private static void assertValid(SupportingUnit.Details details) {
         List<FieldError> errors = new ArrayList<>();
-        String creditProblem = CreditCode.problemWith(input.getCreditCode());
+        String creditProblem = CreditCode.problemWith(details.creditCode());
         if (creditProblem != null) {
             errors.add(new FieldError("creditCode", creditProblem));
         }
-        if (!Provinces.isKnown(input.getProvince())) {
-            errors.add(new FieldError("province", "unknown province code " + input.getProvince()));
+        if (!Provinces.isKnown(details.province())) {
+            errors.add(new FieldError("province", "unknown province code " + details.province()));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-    }
-
-    private static List<String> changedFields(SupportingUnit unit, SupportingUnitInput input) {
-        List<String> changed = new ArrayList<>();
-        if (!Objects.equals(unit.name, input.getName().trim())) changed.add("name");
-        if (!Objects.equals(unit.creditCode, input.getCreditCode())) changed.add("creditCode");
-        if (!Objects.equals(unit.province, input.getProvince())) changed.add("province");
-        if (!Objects.equals(unit.address, input.getAddress())) changed.add("address");
-        if (!Objects.equals(unit.contactName, input.getContactName())) changed.add("contactName");
-        if (!Objects.equals(unit.contactPhone, input.getContactPhone())) changed.add("contactPhone");
-        return changed;
-    }
-
-    private static void apply(SupportingUnitInput input, SupportingUnit unit) {
-        unit.name = input.getName().trim();
-        unit.creditCode = input.getCreditCode();
-        unit.province = input.getProvince();
-        unit.address = input.getAddress();
-        unit.contactName = input.getContactName();
-        unit.contactPhone = input.getContactPhone();
-        unit.updatedAt = Instant.now();
     }
 
     static Sort defaultSort() {

@@ -1,6 +1,8 @@
 package cn.rescueforce.teams.support;
 
 import cn.rescueforce.devkit.testing.Tokens;
+import cn.rescueforce.teams.member.IdNumber;
+import cn.rescueforce.teams.unit.CreditCode;
 import io.restassured.http.ContentType;
 
 import java.util.Map;
@@ -13,8 +15,6 @@ import static io.restassured.RestAssured.given;
 public final class Registry {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 100000));
-    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
     private Registry() {
     }
@@ -22,23 +22,14 @@ public final class Registry {
     /** A fresh, valid unified social credit code for the province. */
     public static String creditCode(String province) {
         String body = "91" + province + String.format("MA%07d", SEQUENCE.incrementAndGet());
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += ALPHABET.indexOf(body.charAt(i)) * WEIGHTS[i];
-        }
-        return body + ALPHABET.charAt((31 - sum % 31) % 31);
+        return body + CreditCode.checkCharacter(body);
     }
 
     /** A fresh, valid resident ID number (GB 11643). */
     public static String idNumber() {
         String body = String.format("510115198%01d%02d%02d%03d", SEQUENCE.get() % 10, 1 + SEQUENCE.get() % 12, 1 + SEQUENCE.get() % 28,
                 SEQUENCE.incrementAndGet() % 1000);
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
+        return body + IdNumber.checkDigit(body);
     }
 
     public static Map<String, Object> unitBody(String province) {

@@ -4,8 +4,10 @@ import io.quarkus.panache.common.Parameters;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@code where} part of a list query built from optional filters: a condition is added only when its
@@ -75,6 +77,30 @@ public final class Where {
             conditions.add(condition);
         }
         return this;
+    }
+
+    /**
+     * Rows that meet at least one of the alternatives, each built on a {@code Where} of its own whose parameter
+     * names stay unique within this query ({@code anyOf(w -> w.equal("a", x), w -> w.equal("b", y))} gives
+     * {@code ((a = :p0) or (b = :p1))}). An alternative without conditions admits every row, so then nothing is
+     * added.
+     */
+    @SafeVarargs
+    public final Where anyOf(UnaryOperator<Where>... alternatives) {
+        List<String> any = new ArrayList<>();
+        Map<String, Object> values = new HashMap<>();
+        for (UnaryOperator<Where> alternative : alternatives) {
+            Where part = new Where();
+            part.next = next;
+            alternative.apply(part);
+            next = part.next;
+            if (part.isEmpty()) {
+                return this;
+            }
+            any.add("(" + part.query() + ")");
+            values.putAll(part.parameterMap());
+        }
+        return any.isEmpty() ? this : condition("(" + String.join(" or ", any) + ")", values);
     }
 
     /** A parameter name unique within this query, for {@link #condition(String, Map)}. */
