@@ -1,6 +1,10 @@
 package cn.rescueforce.equipment.callup;
 
 import cn.rescueforce.equipment.api.model.CallUpStatus;
+import cn.rescueforce.equipment.teams.TeamRef;
+import cn.rescueforce.kit.problem.Problem;
+import cn.rescueforce.kit.problem.ProblemException;
+import cn.rescueforce.kit.security.Caller;
 import cn.rescueforce.kit.security.ManagementLevel;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
@@ -19,13 +23,20 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * A request for reserve material from one depot for one team: {@code REQUESTED} → {@code APPROVED} (stock
  * reserved) → {@code DISPATCHED} → {@code CLOSED}, or {@code REJECTED} / {@code CANCELLED}. The team's scope
- * columns are kept as teams-api gave them at request time.
+ * columns are kept as teams-api gave them at request time. Each transition below checks the status it starts
+ * from (409 {@code invalid-transition} otherwise); the stock it moves is the service's to move, in the same
+ * transaction.
  */
 @Entity
 @Table(name = "call_up")
@@ -97,6 +108,128 @@ public class CallUp extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** A quantity of one line of the call-up that came back unused, as the closure reports it. */
+    public record Return(UUID stockLineId, int quantity) {
+    }
+
+    /**
+     * A request of {@code requester} for {@code team}: each line names a different stock line of the depot
+     * ({@code stockOfDepot} holds those of the named stock lines that are the depot's).
+     */
+    public static CallUp request(UUID depotId, Set<UUID> stockOfDepot, TeamRef team, UUID mobilizationOrderId, String purpose,
+                                 List<Line> lines, Caller requester, Instant at) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            UUID stockLineId = lines.get(i).stockLineId;
+            if (!stockOfDepot.contains(stockLineId)) {
+                errors.add(new Problem.FieldError("lines[" + i + "].stockLineId", "not a stock line of depot " + depotId));
+            } else if (!seen.add(stockLineId)) {
+                errors.add(new Problem.FieldError("lines[" + i + "].stockLineId", "the stock line is listed twice"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        CallUp callUp = new CallUp();
+        callUp.id = UUID.randomUUID();
+        callUp.depotId = depotId;
+        callUp.teamId = team.id();
+        callUp.teamProvince = team.province();
+        callUp.teamMining = team.mining();
+        callUp.teamUnitId = team.supportingUnitId();
+        callUp.mobilizationOrderId = mobilizationOrderId;
+        callUp.purpose = purpose.trim();
+        callUp.status = CallUpStatus.REQUESTED;
+        callUp.requestedBy = requester.sub();
+        callUp.requestedByLevel = requester.level();
+        callUp.requestedAt = at;
+        callUp.lines.addAll(lines);
+        return callUp;
+    }
+
+    /** The depot's owner approves: the requested stock is to be reserved. */
+    public void approve(String by, Instant at) {
+        requireStatus(CallUpStatus.REQUESTED, "approved");
+        status = CallUpStatus.APPROVED;
+        decidedBy = by;
+        approvedAt = at;
+    }
+
+    /** The depot's owner refuses the request, saying why. */
+    public void reject(String by, String why, Instant at) {
+        requireStatus(CallUpStatus.REQUESTED, "rejected");
+        status = CallUpStatus.REJECTED;
+        decidedBy = by;
+        rejectedAt = at;
+        reason = why.trim();
+    }
+
+    /** The reserved stock leaves the depot. */
+    public void dispatch(Instant at) {
+        requireStatus(CallUpStatus.APPROVED, "dispatched");
+        status = CallUpStatus.DISPATCHED;
+        dispatchedAt = at;
+    }
+
+    /**
+     * The material is back or used up: each line records what came back unused (0 when the closure does not
+     * name it), at most what was dispatched; the rest was consumed.
+     */
+    public void close(List<Return> returns, Instant at) {
+        requireStatus(CallUpStatus.DISPATCHED, "closed");
+        Map<UUID, Line> byStockLine = new HashMap<>();
+        lines.forEach(line -> byStockLine.put(line.stockLineId, line));
+        Map<UUID, Integer> returned = new HashMap<>();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < returns.size(); i++) {
+            Return back = returns.get(i);
+            Line dispatched = byStockLine.get(back.stockLineId());
+            if (dispatched == null) {
+                errors.add(new Problem.FieldError("lines[" + i + "].stockLineId", "not a line of this call-up"));
+            } else if (returned.put(back.stockLineId(), back.quantity()) != null) {
+                errors.add(new Problem.FieldError("lines[" + i + "].stockLineId", "the stock line is listed twice"));
+            } else if (back.quantity() > dispatched.quantity) {
+                errors.add(new Problem.FieldError("lines[" + i + "].returnedQuantity", "at most the " + dispatched.quantity + " dispatched"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        lines.forEach(line -> line.returnedQuantity = returned.getOrDefault(line.stockLineId, 0));
+        status = CallUpStatus.CLOSED;
+        closedAt = at;
+    }
+
+    /** Whether stock is reserved for this call-up: approved and not yet dispatched. */
+    public boolean holdsReservation() {
+        return status == CallUpStatus.APPROVED;
+    }
+
+    /** Taken back before dispatch; an approved call-up's reservation is to be released. */
+    public void cancel(String why, Instant at) {
+        if (status != CallUpStatus.REQUESTED && status != CallUpStatus.APPROVED) {
+            throw ProblemException.invalidTransition("Only a REQUESTED or APPROVED call-up can be cancelled; this one is " + status);
+        }
+        status = CallUpStatus.CANCELLED;
+        cancelledAt = at;
+        reason = why.trim();
+    }
+
+    /**
+     * The lines in the order of their stock lines: every transaction that moves the stock of several lines
+     * takes them in this one order, so two never wait for each other in a circle.
+     */
+    public List<Line> linesInStockOrder() {
+        return lines.stream().sorted(Comparator.comparing((Line line) -> line.stockLineId)).toList();
+    }
+
+    private void requireStatus(CallUpStatus expected, String becoming) {
+        if (status != expected) {
+            throw ProblemException.invalidTransition("Only a " + expected + " call-up can be " + becoming + "; this one is " + status);
+        }
+    }
+
     @Embeddable
     public static class Line {
 
@@ -115,6 +248,11 @@ public class CallUp extends PanacheEntityBase {
         public Line(UUID stockLineId, int quantity) {
             this.stockLineId = stockLineId;
             this.quantity = quantity;
+        }
+
+        /** What was used up: dispatched minus returned, once the call-up is closed. */
+        public Integer consumedQuantity() {
+            return returnedQuantity == null ? null : quantity - returnedQuantity;
         }
     }
 }

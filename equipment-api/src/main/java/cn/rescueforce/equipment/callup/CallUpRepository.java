@@ -1,23 +1,36 @@
 package cn.rescueforce.equipment.callup;
 
+import cn.rescueforce.kit.query.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class CallUpRepository implements PanacheRepositoryBase<CallUp, UUID> {
 
-    /** The call-up, locked until the transaction ends: two decisions on one call-up run one after the other. */
+    /**
+     * The call-up, locked until the transaction ends: two decisions on one call-up run one after the other. The
+     * row is locked first and then loaded: Hibernate's own locking load of an entity with an element collection
+     * locks the line table in a follow-on statement, and that statement failed with a NullPointerException
+     * inside Hibernate under concurrent approvals (CallUpTest, approvalsRacingForTheLastUnitsNeverOversell).
+     */
     public CallUp findForUpdate(UUID id) {
-        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+        List<?> locked = getEntityManager().createNativeQuery("select id from call_up where id = :id for update")
+                .setParameter("id", id).getResultList();
+        if (locked.isEmpty()) {
+            return null;
+        }
+        CallUp callUp = findById(id);
+        getEntityManager().refresh(callUp);
+        return callUp;
     }
 
-    public PanacheQuery<CallUp> search(String where, Parameters params) {
-        return find("select c from CallUp c, ReserveDepot d where c.depotId = d.id and " + where
-                + " order by c.requestedAt desc, c.id", params);
+    /** Call-ups (alias {@code c}) joined with their depot {@code d}, the newest first. */
+    public PanacheQuery<CallUp> search(Where where) {
+        return find("select c from CallUp c join ReserveDepot d on d.id = c.depotId" + where.clause()
+                + " order by c.requestedAt desc, c.id", where.parameters());
     }
 }

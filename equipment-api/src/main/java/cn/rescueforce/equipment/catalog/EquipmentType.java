@@ -11,6 +11,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /** A type of the national equipment catalog; its inspection interval drives every item's next inspection. */
@@ -50,4 +54,47 @@ public class EquipmentType extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** A new type of the catalog; its code never changes. */
+    public static EquipmentType create(String code, String name, EquipmentGroup group, String unit,
+                                       Integer inspectionIntervalDays, Integer serviceLifeMonths, String description, Instant at) {
+        EquipmentType type = new EquipmentType();
+        type.id = UUID.randomUUID();
+        type.code = code;
+        type.createdAt = at;
+        type.revise(name, group, unit, inspectionIntervalDays, serviceLifeMonths, description, at);
+        return type;
+    }
+
+    /** Takes the given description of the type; answers the names of the fields that changed (none: nothing changes). */
+    public List<String> revise(String name, EquipmentGroup group, String unit, Integer inspectionIntervalDays,
+                               Integer serviceLifeMonths, String description, Instant at) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(this.name, name.trim())) changed.add("name");
+        if (this.group != group) changed.add("group");
+        if (!Objects.equals(this.unit, unit)) changed.add("unit");
+        if (!Objects.equals(this.inspectionIntervalDays, inspectionIntervalDays)) changed.add("inspectionIntervalDays");
+        if (!Objects.equals(this.serviceLifeMonths, serviceLifeMonths)) changed.add("serviceLifeMonths");
+        if (!Objects.equals(this.description, description)) changed.add("description");
+        if (!changed.isEmpty()) {
+            this.name = name.trim();
+            this.group = group;
+            this.unit = unit;
+            this.inspectionIntervalDays = inspectionIntervalDays;
+            this.serviceLifeMonths = serviceLifeMonths;
+            this.description = description;
+            this.updatedAt = at;
+        }
+        return changed;
+    }
+
+    /** One inspection interval after {@code from}; {@code null} for types that are not inspected periodically. */
+    public LocalDate inspectionDueAfter(LocalDate from) {
+        return inspectionIntervalDays == null ? null : from.plusDays(inspectionIntervalDays);
+    }
+
+    /** The end of the service life of an item acquired on {@code acquiredOn}; {@code null} when the type has none. */
+    public LocalDate serviceLifeEnds(LocalDate acquiredOn) {
+        return serviceLifeMonths == null ? null : acquiredOn.plusMonths(serviceLifeMonths);
+    }
 }

@@ -1,8 +1,8 @@
 package cn.rescueforce.equipment.catalog;
 
+import cn.rescueforce.kit.query.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,8 +26,7 @@ public class EquipmentTypeRepository implements PanacheRepositoryBase<EquipmentT
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 
-    public PanacheQuery<EquipmentType> search(String where, Parameters params) {
-        Sort sort = Sort.by("group").and("code");
-        return where.isEmpty() ? findAll(sort) : find(where, sort, params);
+    public PanacheQuery<EquipmentType> search(Where where) {
+        return find(where.query(), Sort.by("group").and("code"), where.parameters());
     }
 }

@@ -3,7 +3,6 @@ package cn.rescueforce.equipment.catalog;
 import cn.rescueforce.equipment.api.EquipmentTypesApi;
 import cn.rescueforce.equipment.api.model.EquipmentGroup;
 import cn.rescueforce.equipment.api.model.EquipmentTypeInput;
-import cn.rescueforce.equipment.api.model.EquipmentTypePage;
 import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.idempotency.IdempotentCreation;
 import cn.rescueforce.kit.paging.PageRequest;
@@ -15,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 @ApplicationScoped
@@ -26,48 +24,35 @@ public class EquipmentTypeResource implements EquipmentTypesApi {
     EquipmentTypeService service;
 
     @Inject
+    EquipmentTypeMapper mapper;
+
+    @Inject
     IdempotentCreation idempotency;
 
     @Override
     public Response createEquipmentType(EquipmentTypeInput input, String idempotencyKey) {
         return idempotency.create(idempotencyKey, input, () -> {
             EquipmentType type = service.create(input);
-            return ETags.created(URI.create("/api/v1/equipment-types/" + type.code), toApi(type), type.version);
+            return ETags.created(URI.create("/api/v1/equipment-types/" + type.code), mapper.toApi(type), type.version);
         });
     }
 
     @Override
     public Response getEquipmentType(String typeCode, String ifNoneMatch) {
         EquipmentType type = service.get(typeCode);
-        return ETags.read(ifNoneMatch, type.version, () -> toApi(type));
+        return ETags.read(ifNoneMatch, type.version, () -> mapper.toApi(type));
     }
 
     @Override
     public Response listEquipmentTypes(Integer page, Integer size, EquipmentGroup group, String q) {
         PageRequest request = PageRequest.of(page, size, null, Map.of(), Sort.by("code"));
         PanacheQuery<EquipmentType> found = service.list(group, q, request);
-        return Response.ok(new EquipmentTypePage(found.list().stream().map(EquipmentTypeResource::toApi).toList(),
-                request.page(), request.size(), found.count())).build();
+        return Response.ok(mapper.page(found.list(), request, found.count())).build();
     }
 
     @Override
     public Response updateEquipmentType(String typeCode, EquipmentTypeInput input, String ifMatch) {
         EquipmentType type = service.update(typeCode, ifMatch, input);
-        return ETags.ok(toApi(type), type.version);
-    }
-
-    static cn.rescueforce.equipment.api.model.EquipmentType toApi(EquipmentType type) {
-        return new cn.rescueforce.equipment.api.model.EquipmentType()
-                .id(type.id)
-                .code(type.code)
-                .name(type.name)
-                .group(type.group)
-                .unit(type.unit)
-                .inspectionIntervalDays(type.inspectionIntervalDays)
-                .serviceLifeMonths(type.serviceLifeMonths)
-                .description(type.description)
-                .createdAt(type.createdAt.atOffset(ZoneOffset.UTC))
-                .updatedAt(type.updatedAt.atOffset(ZoneOffset.UTC))
-                .version(type.version);
+        return ETags.ok(mapper.toApi(type), type.version);
     }
 }

@@ -7,17 +7,14 @@ import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.kit.problem.ProblemException;
+import cn.rescueforce.kit.query.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.UUID;
 
 import static cn.rescueforce.kit.security.ManagementLevel.NATIONAL;
 
@@ -40,11 +37,8 @@ public class EquipmentTypeService {
         if (types.findByCode(input.getCode()).isPresent()) {
             throw ProblemException.conflict("An equipment type with code " + input.getCode() + " already exists");
         }
-        EquipmentType type = new EquipmentType();
-        type.id = UUID.randomUUID();
-        type.code = input.getCode();
-        type.createdAt = Instant.now();
-        apply(type, input);
+        EquipmentType type = EquipmentType.create(input.getCode(), input.getName(), input.getGroup(), input.getUnit(),
+                input.getInspectionIntervalDays(), input.getServiceLifeMonths(), input.getDescription(), Instant.now());
         types.persist(type);
         audit.record("EquipmentType", type.id, "CREATED", null,
                 List.of("code", "name", "group", "unit", "inspectionIntervalDays", "serviceLifeMonths", "description"));
@@ -59,15 +53,9 @@ public class EquipmentTypeService {
         if (!type.code.equals(input.getCode())) {
             throw ProblemException.invalid("code", "the code of a catalog type never changes (" + type.code + ")");
         }
-        List<String> changed = new ArrayList<>();
-        if (!Objects.equals(type.name, input.getName().trim())) changed.add("name");
-        if (type.group != input.getGroup()) changed.add("group");
-        if (!Objects.equals(type.unit, input.getUnit())) changed.add("unit");
-        if (!Objects.equals(type.inspectionIntervalDays, input.getInspectionIntervalDays())) changed.add("inspectionIntervalDays");
-        if (!Objects.equals(type.serviceLifeMonths, input.getServiceLifeMonths())) changed.add("serviceLifeMonths");
-        if (!Objects.equals(type.description, input.getDescription())) changed.add("description");
+        List<String> changed = type.revise(input.getName(), input.getGroup(), input.getUnit(), input.getInspectionIntervalDays(),
+                input.getServiceLifeMonths(), input.getDescription(), Instant.now());
         if (!changed.isEmpty()) {
-            apply(type, input);
             types.flush();
             audit.record("EquipmentType", type.id, "UPDATED", null, changed);
         }
@@ -79,26 +67,9 @@ public class EquipmentTypeService {
     }
 
     public PanacheQuery<EquipmentType> list(EquipmentGroup group, String text, PageRequest page) {
-        Parameters params = new Parameters();
-        List<String> where = new ArrayList<>();
-        if (group != null) {
-            where.add("group = :group");
-            params.and("group", group);
-        }
-        if (text != null && !text.isBlank()) {
-            where.add("(lower(code) like :text or lower(name) like :text)");
-            params.and("text", "%" + text.trim().toLowerCase() + "%");
-        }
-        return types.search(Scope.and(where.toArray(String[]::new)), params).page(page.panachePage());
-    }
-
-    private static void apply(EquipmentType type, EquipmentTypeInput input) {
-        type.name = input.getName().trim();
-        type.group = input.getGroup();
-        type.unit = input.getUnit();
-        type.inspectionIntervalDays = input.getInspectionIntervalDays();
-        type.serviceLifeMonths = input.getServiceLifeMonths();
-        type.description = input.getDescription();
-        type.updatedAt = Instant.now();
+        Where where = new Where()
+                .equal("group", group)
+                .anyOf(code -> code.contains("code", text), name -> name.contains("name", text));
+        return types.search(where).page(page.panachePage());
     }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Instant;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -15,8 +16,11 @@ public class ComplianceResource implements ComplianceApi {
     @Inject
     ComplianceService service;
 
+    @Inject
+    ComplianceMapper mapper;
+
     @Override
     public Response getTeamCompliance(UUID teamId) {
-        return Response.ok(service.report(teamId)).build();
+        return Response.ok(mapper.toApi(service.measure(teamId), Instant.now())).build();
     }
 }

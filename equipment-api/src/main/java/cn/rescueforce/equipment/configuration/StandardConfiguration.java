@@ -52,6 +52,19 @@ public class StandardConfiguration extends PanacheEntityBase {
     @OrderColumn(name = "position")
     public List<Line> lines = new ArrayList<>();
 
+    /** The next version of a category's configuration, as {@code by} publishes it. */
+    public static StandardConfiguration publish(TeamCategory category, int version, String title, List<Line> lines, String by, Instant at) {
+        StandardConfiguration configuration = new StandardConfiguration();
+        configuration.id = UUID.randomUUID();
+        configuration.category = category;
+        configuration.version = version;
+        configuration.title = title.trim();
+        configuration.publishedAt = at;
+        configuration.publishedBy = by;
+        configuration.lines.addAll(lines);
+        return configuration;
+    }
+
     @Embeddable
     public static class Line {
 

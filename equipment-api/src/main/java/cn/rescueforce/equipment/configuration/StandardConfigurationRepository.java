@@ -1,9 +1,9 @@
 package cn.rescueforce.equipment.configuration;
 
 import cn.rescueforce.equipment.api.model.TeamCategory;
+import cn.rescueforce.kit.query.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,15 +28,9 @@ public class StandardConfigurationRepository implements PanacheRepositoryBase<St
     }
 
     public PanacheQuery<StandardConfiguration> search(TeamCategory category, boolean currentOnly) {
-        Parameters params = new Parameters();
-        StringBuilder where = new StringBuilder("1 = 1");
-        if (category != null) {
-            where.append(" and c.category = :category");
-            params.and("category", category);
-        }
-        if (currentOnly) {
-            where.append(" and c.version = (select max(o.version) from StandardConfiguration o where o.category = c.category)");
-        }
-        return find("select c from StandardConfiguration c where " + where + " order by c.category, c.version desc", params);
+        Where where = new Where()
+                .equal("c.category", category)
+                .condition(currentOnly, "c.version = (select max(o.version) from StandardConfiguration o where o.category = c.category)");
+        return find("select c from StandardConfiguration c" + where.clause() + " order by c.category, c.version desc", where.parameters());
     }
 }

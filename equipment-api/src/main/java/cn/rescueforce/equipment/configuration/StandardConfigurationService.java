@@ -14,7 +14,6 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -71,16 +70,10 @@ public class StandardConfigurationService {
         // one publication of a category at a time, so versions stay 1, 2, 3 … (the unique key is the backstop)
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext('standard_configuration:' || ?1))")
                 .setParameter(1, input.getCategory().name()).getSingleResult();
-        StandardConfiguration configuration = new StandardConfiguration();
-        configuration.id = UUID.randomUUID();
-        configuration.category = input.getCategory();
-        configuration.version = configurations.highestVersion(input.getCategory()) + 1;
-        configuration.title = input.getTitle().trim();
-        configuration.publishedAt = Instant.now();
-        configuration.publishedBy = scope.caller().sub();
-        for (StandardConfigurationLineInput line : input.getLines()) {
-            configuration.lines.add(new StandardConfiguration.Line(byCode.get(line.getEquipmentTypeCode()).id, line.getMinimumQuantity()));
-        }
+        StandardConfiguration configuration = StandardConfiguration.publish(input.getCategory(),
+                configurations.highestVersion(input.getCategory()) + 1, input.getTitle(),
+                input.getLines().stream().map(line -> new StandardConfiguration.Line(byCode.get(line.getEquipmentTypeCode()).id,
+                        line.getMinimumQuantity())).toList(), scope.caller().sub(), Instant.now());
         configurations.persist(configuration);
         audit.record("StandardConfiguration", configuration.id, "PUBLISHED", null, List.of("category", "version", "title", "lines"));
         return configuration;

@@ -1,8 +1,8 @@
 package cn.rescueforce.equipment.depot;
 
+import cn.rescueforce.kit.query.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,9 +13,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class DepotRepository implements PanacheRepositoryBase<ReserveDepot, UUID> {
 
-    public PanacheQuery<ReserveDepot> search(String where, Parameters params) {
-        Sort sort = Sort.by("ownerLevel").and("province").and("name").and("id");
-        return where.isEmpty() ? findAll(sort) : find(where, sort, params);
+    public PanacheQuery<ReserveDepot> search(Where where) {
+        return find(where.query(), Sort.by("ownerLevel").and("province").and("name").and("id"), where.parameters());
     }
 
     public List<ReserveDepot> withIds(Collection<UUID> ids) {

@@ -2,12 +2,9 @@ package cn.rescueforce.equipment.depot;
 
 import cn.rescueforce.equipment.api.DepotsApi;
 import cn.rescueforce.equipment.api.model.DepotOwnerLevel;
-import cn.rescueforce.equipment.api.model.GeoPoint;
 import cn.rescueforce.equipment.api.model.ReserveDepotInput;
-import cn.rescueforce.equipment.api.model.ReserveDepotPage;
 import cn.rescueforce.equipment.api.model.StockAdjustmentInput;
 import cn.rescueforce.equipment.api.model.StockLineInput;
-import cn.rescueforce.equipment.api.model.StockLinePage;
 import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.idempotency.IdempotentCreation;
 import cn.rescueforce.kit.paging.PageRequest;
@@ -19,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,28 +30,30 @@ public class DepotResource implements DepotsApi {
     DepotService service;
 
     @Inject
+    DepotMapper mapper;
+
+    @Inject
     IdempotentCreation idempotency;
 
     @Override
     public Response createDepot(ReserveDepotInput input, String idempotencyKey) {
         return idempotency.create(idempotencyKey, input, () -> {
             ReserveDepot depot = service.create(input);
-            return ETags.created(URI.create("/api/v1/depots/" + depot.id), toApi(depot), depot.version);
+            return ETags.created(URI.create("/api/v1/depots/" + depot.id), mapper.toApi(depot), depot.version);
         });
     }
 
     @Override
     public Response getDepot(UUID depotId, String ifNoneMatch) {
         ReserveDepot depot = service.get(depotId);
-        return ETags.read(ifNoneMatch, depot.version, () -> toApi(depot));
+        return ETags.read(ifNoneMatch, depot.version, () -> mapper.toApi(depot));
     }
 
     @Override
     public Response listDepots(Integer page, Integer size, DepotOwnerLevel ownerLevel, String province) {
         PageRequest request = PageRequest.of(page, size, null, Map.of(), Sort.by("name"));
         PanacheQuery<ReserveDepot> found = service.list(ownerLevel, province, request);
-        return Response.ok(new ReserveDepotPage(found.list().stream().map(DepotResource::toApi).toList(),
-                request.page(), request.size(), found.count())).build();
+        return Response.ok(mapper.page(found.list(), request, found.count())).build();
     }
 
     @Override
@@ -68,15 +66,14 @@ public class DepotResource implements DepotsApi {
     public Response addStockLine(UUID depotId, StockLineInput input, String idempotencyKey) {
         return idempotency.create(idempotencyKey, input, () -> {
             StockLine line = service.addLine(depotId, input);
-            return ETags.created(URI.create("/api/v1/depots/" + depotId + "/stock/" + line.id),
-                    toApi(line, service.depotsOf(List.of(line)).get(line.depotId)), line.version);
+            return ETags.created(URI.create("/api/v1/depots/" + depotId + "/stock/" + line.id), toApi(line), line.version);
         });
     }
 
     @Override
     public Response adjustStock(UUID depotId, UUID stockLineId, StockAdjustmentInput input) {
         StockLine line = service.adjust(depotId, stockLineId, input);
-        return ETags.ok(toApi(line, service.depotsOf(List.of(line)).get(line.depotId)), line.version);
+        return ETags.ok(toApi(line), line.version);
     }
 
     @Override
@@ -93,42 +90,10 @@ public class DepotResource implements DepotsApi {
 
     private Response stockPage(PanacheQuery<StockLine> found, PageRequest request) {
         List<StockLine> list = found.list();
-        Map<UUID, ReserveDepot> depots = service.depotsOf(list);
-        return Response.ok(new StockLinePage(list.stream().map(l -> toApi(l, depots.get(l.depotId))).toList(),
-                request.page(), request.size(), found.count())).build();
+        return Response.ok(mapper.stockPage(list, service.depotsOf(list), request, found.count())).build();
     }
 
-    static cn.rescueforce.equipment.api.model.ReserveDepot toApi(ReserveDepot depot) {
-        return new cn.rescueforce.equipment.api.model.ReserveDepot()
-                .id(depot.id)
-                .name(depot.name)
-                .ownerLevel(depot.ownerLevel)
-                .province(depot.province)
-                .unitId(depot.unitId)
-                .location(new GeoPoint(depot.locationLat, depot.locationLon))
-                .address(depot.address)
-                .contactPhone(depot.contactPhone)
-                .createdAt(depot.createdAt.atOffset(ZoneOffset.UTC))
-                .updatedAt(depot.updatedAt.atOffset(ZoneOffset.UTC))
-                .version(depot.version);
-    }
-
-    static cn.rescueforce.equipment.api.model.StockLine toApi(StockLine line, ReserveDepot depot) {
-        return new cn.rescueforce.equipment.api.model.StockLine()
-                .id(line.id)
-                .depotId(line.depotId)
-                .depotName(depot == null ? null : depot.name)
-                .material(line.material)
-                .batch(line.batch)
-                .quantity(line.quantity)
-                .reserved(line.reserved)
-                .available(line.available())
-                .unit(line.unit)
-                .expiresOn(line.expiresOn)
-                .minimumLevel(line.minimumLevel)
-                .belowMinimum(line.available() < line.minimumLevel)
-                .createdAt(line.createdAt.atOffset(ZoneOffset.UTC))
-                .updatedAt(line.updatedAt.atOffset(ZoneOffset.UTC))
-                .version(line.version);
+    private cn.rescueforce.equipment.api.model.StockLine toApi(StockLine line) {
+        return mapper.toApi(line, service.depotsOf(List.of(line)).get(line.depotId));
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /** A material reserve depot, owned and managed by one level: national, a province, or a supporting unit. */
@@ -52,4 +53,30 @@ public class ReserveDepot extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    public static ReserveDepot register(String name, DepotOwnerLevel ownerLevel, String province, UUID unitId,
+                                        double lat, double lon, String address, String contactPhone, Instant at) {
+        ReserveDepot depot = new ReserveDepot();
+        depot.id = UUID.randomUUID();
+        depot.name = name.trim();
+        depot.ownerLevel = ownerLevel;
+        depot.province = province;
+        depot.unitId = unitId;
+        depot.locationLat = lat;
+        depot.locationLon = lon;
+        depot.address = address;
+        depot.contactPhone = contactPhone;
+        depot.createdAt = at;
+        depot.updatedAt = at;
+        return depot;
+    }
+
+    /** A national depot serves every team, a provincial depot the teams of its province, a unit depot its unit's teams. */
+    public boolean serves(String teamProvince, UUID teamUnitId) {
+        return switch (ownerLevel) {
+            case NATIONAL -> true;
+            case PROVINCIAL -> Objects.equals(province, teamProvince);
+            case UNIT -> Objects.equals(unitId, teamUnitId);
+        };
+    }
 }

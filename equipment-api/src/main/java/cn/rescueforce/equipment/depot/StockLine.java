@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.depot;
 
+import cn.rescueforce.kit.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,7 +14,9 @@ import java.util.UUID;
 
 /**
  * A batch of one material in a depot: {@code quantity} on hand, of which {@code reserved} is promised to
- * approved call-ups. Quantities change only through {@link StockMovements}, each change a ledger entry.
+ * approved call-ups. Neither is ever negative and the reservation never exceeds what is on hand: every change
+ * below keeps that or fails as a 409, leaving the line as it was. Changes go through {@link StockMovements},
+ * which locks the line first and writes each change to the ledger (the table's checks are the backstop).
  */
 @Entity
 @Table(name = "stock_line")
@@ -55,7 +58,105 @@ public class StockLine extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** A batch as the depot receives it: nothing of it reserved yet. */
+    public static StockLine received(UUID depotId, String material, String batch, int quantity, String unit,
+                                     LocalDate expiresOn, Integer minimumLevel, Instant at) {
+        if (quantity < 0) {
+            throw ProblemException.invalid("quantity", "must not be negative");
+        }
+        StockLine line = new StockLine();
+        line.id = UUID.randomUUID();
+        line.depotId = depotId;
+        line.material = material.trim();
+        line.batch = batch.trim();
+        line.quantity = quantity;
+        line.unit = unit;
+        line.expiresOn = expiresOn;
+        line.minimumLevel = minimumLevel == null ? 0 : minimumLevel;
+        line.createdAt = at;
+        line.updatedAt = at;
+        return line;
+    }
+
     public int available() {
         return quantity - reserved;
+    }
+
+    /** Less is available than the depot wants to keep. */
+    public boolean belowMinimum() {
+        return available() < minimumLevel;
+    }
+
+    /** Promises {@code q} to an approved call-up; 409 {@code insufficient-stock} when fewer are available. */
+    public void reserve(int q) {
+        requirePositive(q);
+        if (available() < q) {
+            throw insufficient(available() + " available, " + q + " requested");
+        }
+        reserved += q;
+        changed();
+    }
+
+    /** Gives back {@code q} of the reservation (a cancelled call-up). */
+    public void release(int q) {
+        requirePositive(q);
+        if (reserved < q) {
+            throw inconsistent("cannot release " + q);
+        }
+        reserved -= q;
+        changed();
+    }
+
+    /** Reserved quantity leaves the depot. */
+    public void dispatch(int q) {
+        requirePositive(q);
+        if (reserved < q || quantity < q) {
+            throw inconsistent("cannot dispatch " + q);
+        }
+        quantity -= q;
+        reserved -= q;
+        changed();
+    }
+
+    /** Dispatched quantity comes back unused. */
+    public void takeBack(int q) {
+        requirePositive(q);
+        quantity += q;
+        changed();
+    }
+
+    /**
+     * Changes the quantity on hand by {@code delta} (a count, a write-off, a delivery); never below what approved
+     * call-ups reserve: 409 {@code insufficient-stock} then.
+     */
+    public void adjust(int delta) {
+        if (delta == 0) {
+            throw ProblemException.invalid("delta", "must not be 0");
+        }
+        if (quantity + delta < reserved) {
+            throw insufficient("removing " + (-delta) + " would leave less than the " + reserved + " reserved by approved call-ups");
+        }
+        quantity += delta;
+        changed();
+    }
+
+    private void changed() {
+        updatedAt = Instant.now();
+    }
+
+    private static void requirePositive(int q) {
+        if (q <= 0) {
+            throw new IllegalArgumentException("a stock movement moves at least 1, not " + q);
+        }
+    }
+
+    private ProblemException insufficient(String detail) {
+        return new ProblemException(409, "insufficient-stock", "Insufficient stock",
+                "Stock line " + id + " (" + material + ", batch " + batch + "): " + detail, null);
+    }
+
+    /** A movement that approved call-ups guarantee; failing means the stock changed under them. */
+    private ProblemException inconsistent(String detail) {
+        return ProblemException.conflict("Stock line " + id + " (" + material + "): " + detail + "; the stock changed, retry");
     }
 }

@@ -2,20 +2,20 @@ package cn.rescueforce.equipment.depot;
 
 import cn.rescueforce.equipment.api.model.LedgerEntryKind;
 import cn.rescueforce.equipment.ledger.LedgerEntry;
+import cn.rescueforce.equipment.ledger.LedgerEntryRepository;
 import cn.rescueforce.equipment.security.Scope;
-import cn.rescueforce.kit.problem.ProblemException;
-import cn.rescueforce.kit.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * Every change of a stock line: a guarded update of the line and, in the same transaction, its ledger
- * entry. A change the line cannot bear fails as 409 {@code insufficient-stock}, and the caller's
- * transaction rolls back whatever it changed before.
+ * Every change of a stock line: the line is locked and reloaded, changes itself (or refuses, see
+ * {@link StockLine}) and, in the same transaction, its ledger entry is written. A refused change fails as a
+ * 409 and the caller's transaction rolls back whatever it changed before. Concurrent changes of one line wait
+ * for each other, so however many there are, none can take the line below what it holds.
  */
 @ApplicationScoped
 public class StockMovements {
@@ -24,82 +24,56 @@ public class StockMovements {
     StockLineRepository lines;
 
     @Inject
+    LedgerEntryRepository ledger;
+
+    @Inject
     Scope scope;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public StockLine received(StockLine line) {
+        lines.persist(line);
+        lines.flush();
         return record(line, LedgerEntryKind.RECEIPT, line.quantity, 0, null, "initial receipt");
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public StockLine reserve(StockLine line, int quantity, UUID callUpId) {
-        if (!lines.reserve(line.id, quantity)) {
-            StockLine now = lines.reload(line.id);
-            throw insufficient(now, now.available() + " available, " + quantity + " requested");
-        }
-        return record(lines.reload(line.id), LedgerEntryKind.RESERVATION, 0, quantity, callUpId, null);
+        change(line, l -> l.reserve(quantity));
+        return record(line, LedgerEntryKind.RESERVATION, 0, quantity, callUpId, null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public StockLine release(StockLine line, int quantity, UUID callUpId, String reason) {
-        if (!lines.release(line.id, quantity)) {
-            throw inconsistent(line, "cannot release " + quantity);
-        }
-        return record(lines.reload(line.id), LedgerEntryKind.RELEASE, 0, -quantity, callUpId, reason);
+        change(line, l -> l.release(quantity));
+        return record(line, LedgerEntryKind.RELEASE, 0, -quantity, callUpId, reason);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public StockLine dispatch(StockLine line, int quantity, UUID callUpId) {
-        if (!lines.dispatch(line.id, quantity)) {
-            throw inconsistent(line, "cannot dispatch " + quantity);
-        }
-        return record(lines.reload(line.id), LedgerEntryKind.DISPATCH, -quantity, -quantity, callUpId, null);
+        change(line, l -> l.dispatch(quantity));
+        return record(line, LedgerEntryKind.DISPATCH, -quantity, -quantity, callUpId, null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public StockLine returned(StockLine line, int quantity, UUID callUpId) {
-        if (!lines.adjust(line.id, quantity)) {
-            throw inconsistent(line, "cannot return " + quantity);
-        }
-        return record(lines.reload(line.id), LedgerEntryKind.RETURN, quantity, 0, callUpId, null);
+        change(line, l -> l.takeBack(quantity));
+        return record(line, LedgerEntryKind.RETURN, quantity, 0, callUpId, null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public StockLine adjust(StockLine line, int delta, String reason) {
-        if (!lines.adjust(line.id, delta)) {
-            StockLine now = lines.reload(line.id);
-            throw insufficient(now, "removing " + (-delta) + " would leave less than the " + now.reserved + " reserved by approved call-ups");
-        }
-        return record(lines.reload(line.id), LedgerEntryKind.ADJUSTMENT, delta, 0, null, reason);
+        change(line, l -> l.adjust(delta));
+        return record(line, LedgerEntryKind.ADJUSTMENT, delta, 0, null, reason);
+    }
+
+    private void change(StockLine line, Consumer<StockLine> change) {
+        lines.lock(line);
+        change.accept(line);
+        lines.flush();
     }
 
     private StockLine record(StockLine after, LedgerEntryKind kind, int quantityDelta, int reservedDelta, UUID callUpId, String reason) {
-        Caller caller = scope.caller();
-        LedgerEntry entry = new LedgerEntry();
-        entry.id = UUID.randomUUID();
-        entry.at = Instant.now();
-        entry.depotId = after.depotId;
-        entry.stockLineId = after.id;
-        entry.kind = kind;
-        entry.quantityDelta = quantityDelta;
-        entry.reservedDelta = reservedDelta;
-        entry.quantityAfter = after.quantity;
-        entry.reservedAfter = after.reserved;
-        entry.callUpId = callUpId;
-        entry.reason = reason;
-        entry.actorSub = caller.sub();
-        entry.actorLevel = caller.level();
-        entry.persist();
+        ledger.persist(LedgerEntry.of(after, kind, quantityDelta, reservedDelta, callUpId, reason, scope.caller()));
         return after;
-    }
-
-    static ProblemException insufficient(StockLine line, String detail) {
-        return new ProblemException(409, "insufficient-stock", "Insufficient stock",
-                "Stock line " + line.id + " (" + line.material + ", batch " + line.batch + "): " + detail, null);
-    }
-
-    /** A movement that approved call-ups guarantee; failing means the stock changed under them. */
-    private static ProblemException inconsistent(StockLine line, String detail) {
-        return ProblemException.conflict("Stock line " + line.id + " (" + line.material + "): " + detail + "; the stock changed, retry");
     }
 }

@@ -20,17 +20,20 @@ public class EquipmentAlertsResource implements EquipmentAlertsApi {
     @Inject
     EquipmentService service;
 
+    @Inject
+    EquipmentMapper mapper;
+
     @Override
     public Response listOverdueInspections(Integer page, Integer size, String province, UUID teamId) {
         PageRequest request = PageRequest.of(page, size, null, Map.of(), Sort.by("nextInspectionDue"));
         return TeamEquipmentResource.page(service.overdueInspections(new EquipmentService.AlertFilter(province, teamId), request),
-                request, service);
+                request, service, mapper);
     }
 
     @Override
     public Response listExpiringEquipment(Integer page, Integer size, Integer withinDays, String province, UUID teamId) {
         PageRequest request = PageRequest.of(page, size, null, Map.of(), Sort.by("expiresOn"));
         return TeamEquipmentResource.page(service.expiring(new EquipmentService.AlertFilter(province, teamId),
-                withinDays == null ? DEFAULT_HORIZON_DAYS : withinDays, request), request, service);
+                withinDays == null ? DEFAULT_HORIZON_DAYS : withinDays, request), request, service, mapper);
     }
 }

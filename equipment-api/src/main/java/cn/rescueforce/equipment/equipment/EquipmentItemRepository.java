@@ -1,9 +1,9 @@
 package cn.rescueforce.equipment.equipment;
 
 import cn.rescueforce.equipment.api.model.EquipmentStatus;
+import cn.rescueforce.kit.query.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,8 +20,8 @@ public class EquipmentItemRepository implements PanacheRepositoryBase<EquipmentI
         return count("equipmentTypeId = ?1 and serialNumber = ?2", typeId, serialNumber) > 0;
     }
 
-    public PanacheQuery<EquipmentItem> search(String where, Sort sort, Parameters params) {
-        return where.isEmpty() ? findAll(sort) : find(where, sort, params);
+    public PanacheQuery<EquipmentItem> search(Where where, Sort sort) {
+        return find(where.query(), sort, where.parameters());
     }
 
     /** Items that count towards compliance, per type: in service and not expired on {@code today}. */

@@ -4,8 +4,6 @@ import cn.rescueforce.equipment.api.model.EquipmentItemInput;
 import cn.rescueforce.equipment.api.model.EquipmentItemUpdate;
 import cn.rescueforce.equipment.api.model.EquipmentStatus;
 import cn.rescueforce.equipment.api.model.InspectionInput;
-import cn.rescueforce.equipment.api.model.InspectionKind;
-import cn.rescueforce.equipment.api.model.InspectionResult;
 import cn.rescueforce.equipment.catalog.EquipmentType;
 import cn.rescueforce.equipment.catalog.EquipmentTypeRepository;
 import cn.rescueforce.equipment.security.Scope;
@@ -14,8 +12,8 @@ import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.kit.problem.ProblemException;
+import cn.rescueforce.kit.query.Where;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,11 +22,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -62,38 +58,11 @@ public class EquipmentService {
         TeamRef team = scope.visibleTeam(teamId);
         EquipmentType type = types.findByCode(input.getEquipmentTypeCode())
                 .orElseThrow(() -> ProblemException.invalid("equipmentTypeCode", "unknown equipment type " + input.getEquipmentTypeCode()));
-        LocalDate today = today();
-        if (input.getAcquiredOn().isAfter(today)) {
-            throw ProblemException.invalid("acquiredOn", "must not be in the future");
+        EquipmentItem item = EquipmentItem.register(team, type, input.getSerialNumber(), input.getStatus(), input.getAcquiredOn(),
+                input.getExpiresOn(), input.getLastInspectedOn(), input.getNote(), today(), Instant.now());
+        if (items.serialTaken(type.id, item.serialNumber)) {
+            throw ProblemException.conflict("A " + type.code + " with serial number " + item.serialNumber + " is already registered");
         }
-        if (input.getExpiresOn() != null && input.getExpiresOn().isBefore(input.getAcquiredOn())) {
-            throw ProblemException.invalid("expiresOn", "must not be before acquiredOn");
-        }
-        if (input.getLastInspectedOn() != null
-                && (input.getLastInspectedOn().isBefore(input.getAcquiredOn()) || input.getLastInspectedOn().isAfter(today))) {
-            throw ProblemException.invalid("lastInspectedOn", "must be between acquiredOn and today");
-        }
-        String serial = input.getSerialNumber().trim();
-        if (items.serialTaken(type.id, serial)) {
-            throw ProblemException.conflict("A " + type.code + " with serial number " + serial + " is already registered");
-        }
-        EquipmentItem item = new EquipmentItem();
-        item.id = UUID.randomUUID();
-        item.teamId = team.id();
-        item.teamProvince = team.province();
-        item.teamMining = team.mining();
-        item.teamUnitId = team.supportingUnitId();
-        item.equipmentTypeId = type.id;
-        item.serialNumber = serial;
-        item.status = input.getStatus() == null ? EquipmentStatus.IN_SERVICE : input.getStatus();
-        item.acquiredOn = input.getAcquiredOn();
-        item.expiresOn = input.getExpiresOn() != null ? input.getExpiresOn()
-                : type.serviceLifeMonths == null ? null : input.getAcquiredOn().plusMonths(type.serviceLifeMonths);
-        item.lastInspectedOn = input.getLastInspectedOn();
-        item.nextInspectionDue = nextInspectionDue(type, item);
-        item.note = input.getNote();
-        item.createdAt = Instant.now();
-        item.updatedAt = item.createdAt;
         items.persist(item);
         audit.record("EquipmentItem", item.id, "REGISTERED", team.province(),
                 List.of("teamId", "equipmentTypeCode", "serialNumber", "status", "acquiredOn", "expiresOn", "lastInspectedOn"));
@@ -109,84 +78,35 @@ public class EquipmentService {
     public PanacheQuery<EquipmentItem> list(UUID teamId, EquipmentStatus status, String typeCode, PageRequest page) {
         scope.requireLevel(Scope.TEAM_READERS, "read team equipment");
         scope.visibleTeam(teamId);
-        Parameters params = Parameters.with("teamId", teamId);
-        List<String> where = new ArrayList<>(List.of("teamId = :teamId"));
-        if (status != null) {
-            where.add("status = :status");
-            params.and("status", status);
-        }
-        if (typeCode != null) {
-            where.add("equipmentTypeId = :typeId");
-            params.and("typeId", types.findByCode(typeCode).map(t -> t.id).orElse(new UUID(0, 0)));
-        }
-        return items.search(Scope.and(where.toArray(String[]::new)), Sort.by("equipmentTypeId").and("serialNumber"), params)
-                .page(page.panachePage());
+        Where where = new Where()
+                .equal("teamId", teamId)
+                .equal("status", status)
+                // an unknown type code matches no item
+                .equal("equipmentTypeId", typeCode == null ? null : types.findByCode(typeCode).map(t -> t.id).orElse(new UUID(0, 0)));
+        return items.search(where, Sort.by("equipmentTypeId").and("serialNumber")).page(page.panachePage());
     }
 
     @Transactional
     public EquipmentItem update(UUID teamId, UUID itemId, String ifMatch, EquipmentItemUpdate update) {
         EquipmentItem item = editable(teamId, itemId, "update team equipment");
         ETags.requireMatch(ifMatch, item.version);
-        if (update.getExpiresOn() != null && update.getExpiresOn().isBefore(item.acquiredOn)) {
-            throw ProblemException.invalid("expiresOn", "must not be before acquiredOn (" + item.acquiredOn + ")");
-        }
-        List<String> changed = new ArrayList<>();
-        if (item.status != update.getStatus()) changed.add("status");
-        if (!Objects.equals(item.expiresOn, update.getExpiresOn())) changed.add("expiresOn");
-        if (!Objects.equals(item.note, update.getNote())) changed.add("note");
+        List<String> changed = item.revise(update.getStatus(), update.getExpiresOn(), update.getNote(), Instant.now());
         if (!changed.isEmpty()) {
-            item.status = update.getStatus();
-            item.expiresOn = update.getExpiresOn();
-            item.note = update.getNote();
-            item.updatedAt = Instant.now();
             items.flush();
             audit.record("EquipmentItem", item.id, "UPDATED", item.teamProvince, changed);
         }
         return item;
     }
 
-    /**
-     * A passed inspection moves the inspection dates on; any passed record brings an item under maintenance
-     * back into service; a failed one takes it out of service for maintenance.
-     */
     @Transactional
     public Inspection recordInspection(UUID teamId, UUID itemId, InspectionInput input) {
         EquipmentItem item = editable(teamId, itemId, "record inspections");
-        if (input.getPerformedOn().isAfter(today())) {
-            throw ProblemException.invalid("performedOn", "must not be in the future");
-        }
-        if (input.getPerformedOn().isBefore(item.acquiredOn)) {
-            throw ProblemException.invalid("performedOn", "must not be before the item was acquired (" + item.acquiredOn + ")");
-        }
-        Inspection inspection = new Inspection();
-        inspection.id = UUID.randomUUID();
-        inspection.itemId = item.id;
-        inspection.kind = input.getKind();
-        inspection.performedOn = input.getPerformedOn();
-        inspection.result = input.getResult();
-        inspection.inspector = input.getInspector();
-        inspection.notes = input.getNotes();
-        inspection.recordedBy = scope.caller().sub();
-        inspection.recordedAt = Instant.now();
+        Instant now = Instant.now();
+        List<String> changed = item.inspected(input.getKind(), input.getResult(), input.getPerformedOn(),
+                types.findById(item.equipmentTypeId), today(), now);
+        Inspection inspection = Inspection.of(item.id, input.getKind(), input.getPerformedOn(), input.getResult(),
+                input.getInspector(), input.getNotes(), scope.caller().sub(), now);
         inspection.persist();
-
-        List<String> changed = new ArrayList<>();
-        if (input.getResult() == InspectionResult.PASSED) {
-            if (input.getKind() == InspectionKind.INSPECTION
-                    && (item.lastInspectedOn == null || input.getPerformedOn().isAfter(item.lastInspectedOn))) {
-                item.lastInspectedOn = input.getPerformedOn();
-                item.nextInspectionDue = nextInspectionDue(types.findById(item.equipmentTypeId), item);
-                changed.addAll(List.of("lastInspectedOn", "nextInspectionDue"));
-            }
-            if (item.status == EquipmentStatus.UNDER_MAINTENANCE) {
-                item.status = EquipmentStatus.IN_SERVICE;
-                changed.add("status");
-            }
-        } else if (item.status != EquipmentStatus.UNDER_MAINTENANCE) {
-            item.status = EquipmentStatus.UNDER_MAINTENANCE;
-            changed.add("status");
-        }
-        item.updatedAt = Instant.now();
         items.flush();
         audit.record("EquipmentItem", item.id, input.getKind() + "_" + input.getResult(), item.teamProvince, changed);
         return inspection;
@@ -198,15 +118,13 @@ public class EquipmentService {
     }
 
     public PanacheQuery<EquipmentItem> overdueInspections(AlertFilter filter, PageRequest page) {
-        Parameters params = Parameters.with("retired", EquipmentStatus.RETIRED).and("today", today());
-        String where = alertScope(filter, params) + " and status <> :retired and nextInspectionDue < :today";
-        return items.search(where, Sort.by("nextInspectionDue").and("id"), params).page(page.panachePage());
+        Where where = alertScope(filter).before("nextInspectionDue", today());
+        return items.search(where, Sort.by("nextInspectionDue").and("id")).page(page.panachePage());
     }
 
     public PanacheQuery<EquipmentItem> expiring(AlertFilter filter, int withinDays, PageRequest page) {
-        Parameters params = Parameters.with("retired", EquipmentStatus.RETIRED).and("horizon", today().plusDays(withinDays));
-        String where = alertScope(filter, params) + " and status <> :retired and expiresOn <= :horizon";
-        return items.search(where, Sort.by("expiresOn").and("id"), params).page(page.panachePage());
+        Where where = alertScope(filter).atMost("expiresOn", today().plusDays(withinDays));
+        return items.search(where, Sort.by("expiresOn").and("id")).page(page.panachePage());
     }
 
     public Map<UUID, EquipmentType> typesOf(Collection<EquipmentItem> list) {
@@ -214,27 +132,21 @@ public class EquipmentService {
                 .stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
     }
 
-    private String alertScope(AlertFilter filter, Parameters params) {
+    /** Items not retired of the teams in the caller's scope, of one province or team when given. */
+    private Where alertScope(AlertFilter filter) {
         scope.requireLevel(Scope.TEAM_READERS, "read equipment alerts");
-        List<String> where = new ArrayList<>(List.of("1 = 1", scope.visibleTeamRows("", params)));
-        if (filter.province() != null) {
-            where.add("teamProvince = :province");
-            params.and("province", filter.province());
-        }
-        if (filter.teamId() != null) {
-            where.add("teamId = :teamId");
-            params.and("teamId", filter.teamId());
-        }
-        return Scope.and(where.toArray(String[]::new));
+        Where where = scope.restrictToVisibleTeams(new Where(), "")
+                .equal("teamProvince", filter.province())
+                .equal("teamId", filter.teamId());
+        String retired = where.name();
+        return where.condition("status <> :" + retired, Map.of(retired, EquipmentStatus.RETIRED));
     }
 
     private EquipmentItem editable(UUID teamId, UUID itemId, String action) {
         scope.requireLevel(Scope.TEAM_EDITORS, action);
         scope.visibleTeam(teamId);
         EquipmentItem item = itemOfTeam(teamId, itemId);
-        if (item.status == EquipmentStatus.RETIRED) {
-            throw ProblemException.invalidTransition("A RETIRED item stays on record and can no longer change");
-        }
+        item.requireChangeable();
         return item;
     }
 
@@ -245,14 +157,4 @@ public class EquipmentService {
         }
         return item;
     }
-
-    /** One inspection interval of the type after the last inspection, or after acquisition when never inspected. */
-    static LocalDate nextInspectionDue(EquipmentType type, EquipmentItem item) {
-        if (type.inspectionIntervalDays == null) {
-            return null;
-        }
-        LocalDate from = item.lastInspectedOn != null ? item.lastInspectedOn : item.acquiredOn;
-        return from.plusDays(type.inspectionIntervalDays);
-    }
-
 }

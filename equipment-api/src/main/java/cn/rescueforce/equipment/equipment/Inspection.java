@@ -45,4 +45,19 @@ public class Inspection extends PanacheEntityBase {
 
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
+    public static Inspection of(UUID itemId, InspectionKind kind, LocalDate performedOn, InspectionResult result, String inspector,
+                                String notes, String recordedBy, Instant at) {
+        Inspection inspection = new Inspection();
+        inspection.id = UUID.randomUUID();
+        inspection.itemId = itemId;
+        inspection.kind = kind;
+        inspection.performedOn = performedOn;
+        inspection.result = result;
+        inspection.inspector = inspector;
+        inspection.notes = notes;
+        inspection.recordedBy = recordedBy;
+        inspection.recordedAt = at;
+        return inspection;
+    }
 }

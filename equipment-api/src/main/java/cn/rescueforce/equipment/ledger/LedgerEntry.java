@@ -1,6 +1,8 @@
 package cn.rescueforce.equipment.ledger;
 
 import cn.rescueforce.equipment.api.model.LedgerEntryKind;
+import cn.rescueforce.equipment.depot.StockLine;
+import cn.rescueforce.kit.security.Caller;
 import cn.rescueforce.kit.security.ManagementLevel;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -59,4 +61,24 @@ public class LedgerEntry extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "actor_level", nullable = false)
     public ManagementLevel actorLevel;
+
+    /** The entry of a change by {@code actor} that left the line as {@code after} is now. */
+    public static LedgerEntry of(StockLine after, LedgerEntryKind kind, int quantityDelta, int reservedDelta,
+                                 UUID callUpId, String reason, Caller actor) {
+        LedgerEntry entry = new LedgerEntry();
+        entry.id = UUID.randomUUID();
+        entry.at = Instant.now();
+        entry.depotId = after.depotId;
+        entry.stockLineId = after.id;
+        entry.kind = kind;
+        entry.quantityDelta = quantityDelta;
+        entry.reservedDelta = reservedDelta;
+        entry.quantityAfter = after.quantity;
+        entry.reservedAfter = after.reserved;
+        entry.callUpId = callUpId;
+        entry.reason = reason;
+        entry.actorSub = actor.sub();
+        entry.actorLevel = actor.level();
+        return entry;
+    }
 }

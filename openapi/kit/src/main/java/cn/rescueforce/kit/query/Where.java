@@ -4,10 +4,9 @@ import io.quarkus.panache.common.Parameters;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 
 /**
  * The {@code where} part of a list query built from optional filters: a condition is added only when its
@@ -25,7 +24,17 @@ public final class Where {
 
     private final List<String> conditions = new ArrayList<>();
     private final Parameters parameters = new Parameters();
+    /** The query whose counter names the parameters: this one, or the one a branch of {@link #anyOf} belongs to. */
+    private final Where naming;
     private int next;
+
+    public Where() {
+        this.naming = this;
+    }
+
+    private Where(Where parent) {
+        this.naming = parent.naming;
+    }
 
     /** {@code column = value}, when value is given. */
     public Where equal(String column, Object value) {
@@ -80,32 +89,37 @@ public final class Where {
     }
 
     /**
-     * Rows that meet at least one of the alternatives, each built on a {@code Where} of its own whose parameter
-     * names stay unique within this query ({@code anyOf(w -> w.equal("a", x), w -> w.equal("b", y))} gives
-     * {@code ((a = :p0) or (b = :p1))}). An alternative without conditions admits every row, so then nothing is
-     * added.
+     * Holds when any of the alternatives holds ({@code (a) or (b)}): each alternative adds its conditions,
+     * joined with {@code and}, to a branch of its own that names its parameters within this query. An
+     * alternative that adds no condition holds for every row, and so does the whole: then nothing is added.
+     * <pre>{@code
+     * where.anyOf(w -> w.contains("code", text), w -> w.contains("name", text));
+     * }</pre>
      */
     @SafeVarargs
-    public final Where anyOf(UnaryOperator<Where>... alternatives) {
-        List<String> any = new ArrayList<>();
-        Map<String, Object> values = new HashMap<>();
-        for (UnaryOperator<Where> alternative : alternatives) {
-            Where part = new Where();
-            part.next = next;
-            alternative.apply(part);
-            next = part.next;
-            if (part.isEmpty()) {
+    public final Where anyOf(Consumer<Where>... alternatives) {
+        if (alternatives.length == 0) {
+            throw new IllegalArgumentException("anyOf needs at least one alternative");
+        }
+        List<String> branches = new ArrayList<>();
+        Parameters values = new Parameters();
+        for (Consumer<Where> alternative : alternatives) {
+            Where branch = new Where(this);
+            alternative.accept(branch);
+            if (branch.isEmpty()) {
                 return this;
             }
-            any.add("(" + part.query() + ")");
-            values.putAll(part.parameterMap());
+            branches.add("(" + branch.query() + ")");
+            branch.parameterMap().forEach(values::and);
         }
-        return any.isEmpty() ? this : condition("(" + String.join(" or ", any) + ")", values);
+        values.map().forEach(parameters::and);
+        conditions.add("(" + String.join(" or ", branches) + ")");
+        return this;
     }
 
     /** A parameter name unique within this query, for {@link #condition(String, Map)}. */
     public String name() {
-        return "p" + (next++);
+        return "p" + (naming.next++);
     }
 
     /** The conditions joined with {@code and}; "" when there is none, which Panache reads as "all rows". */
