@@ -5,12 +5,11 @@ import cn.rescueforce.assessment.assessment.Assessment;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.kit.security.Caller;
-import cn.rescueforce.kit.security.CurrentCaller;
+import cn.rescueforce.kit.security.CallerScope;
 import cn.rescueforce.kit.security.ManagementLevel;
 import cn.rescueforce.kit.security.TeamColumns;
 import cn.rescueforce.kit.security.TeamScope;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.UUID;
@@ -26,7 +25,7 @@ import static cn.rescueforce.kit.security.ManagementLevel.PROVINCIAL;
  * forbidden (403).
  */
 @RequestScoped
-public class Scope {
+public class Scope extends CallerScope {
 
     /** Levels that schedule, cancel and finalize assessments of the teams in their scope. */
     public static final List<ManagementLevel> SCHEDULERS = List.of(NATIONAL, PROVINCIAL, MINE_SAFETY);
@@ -34,18 +33,6 @@ public class Scope {
     /** Where an assessment keeps the team facts that decide scope (JPQL properties of {@link Assessment}). */
     static final TeamColumns ASSESSED_TEAM = TeamColumns.withCategory("teamProvince", "teamCategory", TeamCategory.MINING,
             "teamSupportingUnitId");
-
-    @Inject
-    CurrentCaller currentCaller;
-
-    public Caller caller() {
-        return currentCaller.get();
-    }
-
-    /** 403 unless the caller's level is one of {@code levels}. */
-    public void requireLevel(List<ManagementLevel> levels, String action) {
-        caller().requireLevel(levels, action);
-    }
 
     /** Whether a team is in the caller's scope; {@code category} is any contract's TeamCategory. */
     public boolean coversTeam(String province, Enum<?> category, UUID supportingUnitId) {

@@ -2,24 +2,14 @@ package cn.rescueforce.teams.security;
 
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.query.Where;
-import cn.rescueforce.kit.security.Caller;
-import cn.rescueforce.kit.security.CurrentCaller;
-import cn.rescueforce.kit.security.ManagementLevel;
+import cn.rescueforce.kit.security.CallerScope;
 import cn.rescueforce.kit.security.TeamColumns;
 import cn.rescueforce.kit.security.TeamScope;
 import cn.rescueforce.teams.api.model.TeamCategory;
 import cn.rescueforce.teams.team.Team;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 
-import java.util.List;
 import java.util.UUID;
-
-import static cn.rescueforce.kit.security.ManagementLevel.MINE_SAFETY;
-import static cn.rescueforce.kit.security.ManagementLevel.NATIONAL;
-import static cn.rescueforce.kit.security.ManagementLevel.PROVINCIAL;
-import static cn.rescueforce.kit.security.ManagementLevel.SERVICE;
-import static cn.rescueforce.kit.security.ManagementLevel.UNIT;
 
 /**
  * What the caller may see and do with teams, asked by the services of this registry; the rule itself is the
@@ -27,28 +17,7 @@ import static cn.rescueforce.kit.security.ManagementLevel.UNIT;
  * as forbidden (403).
  */
 @RequestScoped
-public class Scope {
-
-    /** Levels that maintain a team's profile, readiness, members and certificates. */
-    public static final List<ManagementLevel> TEAM_EDITORS = List.of(NATIONAL, PROVINCIAL, MINE_SAFETY, UNIT);
-    /** Levels that read the registry (other services read through their service account). */
-    public static final List<ManagementLevel> TEAM_READERS = List.of(NATIONAL, PROVINCIAL, MINE_SAFETY, UNIT, SERVICE);
-
-    @Inject
-    CurrentCaller currentCaller;
-
-    public Caller caller() {
-        return currentCaller.get();
-    }
-
-    /** 403 unless the caller's level is one of {@code levels}. */
-    public void requireLevel(List<ManagementLevel> levels, String action) {
-        caller().requireLevel(levels, action);
-    }
-
-    public void requireLevel(ManagementLevel level, String action) {
-        requireLevel(List.of(level), action);
-    }
+public class Scope extends CallerScope {
 
     /** Whether the caller's scope covers a team with these facts (a team, or a row that copies its facts). */
     public boolean covers(String province, TeamCategory category, UUID supportingUnitId) {
