@@ -1,0 +1,189 @@
+package cn.rescueforce.kit.migration;
+
+import cn.rescueforce.devkit.testing.TestPostgresServer;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The kit's tables moved from every service's V1 to the kit's db/kit. Against a real PostgreSQL, for each service:
+ * a database migrated with the migrations as they were before the move (test resources db/before-kit-tables, copied
+ * from the commit before it) migrates and validates with the service's migrations and the kit's as they are now,
+ * keeping its rows; a fresh database gets the same tables from the kit; and a V1 that differs in any other way
+ * still fails validation. Flyway is configured as the service configures it: its db/migration, the kit's db/kit,
+ * and {@link KitTablesMove} with the former checksum from its application.properties.
+ */
+class KitTablesMoveTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"teams-api", "equipment-api", "assessment-api"})
+    void aDatabaseMigratedBeforeTheMoveMigratesValidatesAndKeepsItsRows(String service) throws SQLException {
+        DataSource database = emptyDatabase(service);
+        Flyway.configure().dataSource(database).locations("classpath:db/before-kit-tables/" + service).load().migrate();
+        execute(database, "insert into audit_event (id, at, actor_sub, actor_level, entity_type, entity_id, action, changed_fields)"
+                + " values (gen_random_uuid(), now(), 'u-1', 'NATIONAL', 'Team', gen_random_uuid(), 'created', '{name}')");
+        execute(database, "insert into idempotency_record (id, caller_sub, idempotency_key, request_hash, status, created_at)"
+                + " values (gen_random_uuid(), 'u-1', 'key-1', 'abc', 201, now())");
+        List<String> kitTablesBefore = shapeOfKitTables(database);
+
+        Flyway now = asTheServiceConfiguresIt(service, database);
+        MigrateResult result = now.migrate();
+
+        assertTrue(result.success);
+        assertTrue(result.migrations.stream().noneMatch(m -> m.version.equals("0.1")), "the kit's tables were created by V1 already");
+        assertTrue(now.validateWithResult().validationSuccessful, "the history validates against the files");
+        MigrationInfo[] migrations = now.info().all();
+        MigrationInfo v1 = version(migrations, "1");
+        assertEquals(v1.getResolvedChecksum(), v1.getAppliedChecksum(), "V1 records the checksum of V1 as it is now");
+        MigrationInfo kitTables = version(migrations, "0.1");
+        assertTrue(kitTables.getState().isApplied() && !kitTables.getState().isFailed(), "0.1 is recorded as applied");
+        assertEquals(kitTables.getResolvedChecksum(), kitTables.getAppliedChecksum());
+        assertTrue(Arrays.stream(migrations).allMatch(MigrationInfo::isApplied), "nothing is pending");
+        assertEquals(1, count(database, "audit_event"));
+        assertEquals(1, count(database, "idempotency_record"));
+        assertEquals(kitTablesBefore, shapeOfKitTables(database));
+        assertEquals(shapeOfKitTables(freshlyMigrated(service)), shapeOfKitTables(database),
+                "the kit's tables are the same as in a database migrated from scratch");
+
+        // the next start finds nothing to do, and the history still validates
+        assertEquals(0, asTheServiceConfiguresIt(service, database).migrate().migrationsExecuted);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"teams-api", "equipment-api", "assessment-api"})
+    void aFreshDatabaseGetsTheKitTablesBeforeTheServiceMigrations(String service) throws SQLException {
+        DataSource database = freshlyMigrated(service);
+
+        Flyway flyway = asTheServiceConfiguresIt(service, database);
+        assertTrue(flyway.validateWithResult().validationSuccessful);
+        MigrationInfo[] applied = flyway.info().applied();
+        assertEquals(MigrationVersion.fromVersion("0.1"), applied[0].getVersion(), "the kit's migration runs first");
+        assertEquals(MigrationVersion.fromVersion("1"), applied[1].getVersion());
+        assertEquals(0, count(database, "audit_event"));
+        assertEquals(0, count(database, "idempotency_record"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"teams-api"})
+    void aV1RecordedWithAnyOtherChecksumStillFailsValidationAndIsLeftAsItIs(String service) throws SQLException {
+        DataSource database = emptyDatabase(service);
+        Flyway.configure().dataSource(database).locations("classpath:db/before-kit-tables/" + service).load().migrate();
+        execute(database, "update flyway_schema_history set checksum = checksum + 1 where version = '1'");
+        List<String> history = history(database);
+
+        assertThrows(FlywayValidateException.class, () -> asTheServiceConfiguresIt(service, database).migrate());
+
+        assertEquals(history, history(database), "nothing was realigned");
+        assertFalse(history(database).stream().anyMatch(row -> row.startsWith("0.1 ")));
+    }
+
+    private static Flyway asTheServiceConfiguresIt(String service, DataSource database) {
+        return Flyway.configure()
+                .dataSource(database)
+                .locations("filesystem:" + serviceDir(service).resolve("src/main/resources/db/migration"), "classpath:db/kit")
+                .callbacks(new KitTablesMove("1", formerChecksum(service)))
+                .load();
+    }
+
+    private static DataSource freshlyMigrated(String service) throws SQLException {
+        DataSource database = emptyDatabase(service + "-fresh");
+        MigrateResult result = asTheServiceConfiguresIt(service, database).migrate();
+        assertTrue(result.success);
+        return database;
+    }
+
+    /** A database of this test's own, with an empty public schema. */
+    private static DataSource emptyDatabase(String name) throws SQLException {
+        TestPostgresServer server = TestPostgresServer.get();
+        String url = server.database(TestPostgresServer.testDatabaseName("kit_tables_" + name.replace('-', '_')));
+        PGSimpleDataSource database = new PGSimpleDataSource();
+        database.setURL(url);
+        database.setUser(server.user());
+        database.setPassword(server.password());
+        execute(database, "drop schema if exists public cascade");
+        execute(database, "create schema public");
+        return database;
+    }
+
+    private static int formerChecksum(String service) {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(serviceDir(service).resolve("src/main/resources/application.properties"))) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return Integer.parseInt(properties.getProperty("rescue-force.kit-tables.former-checksum"));
+    }
+
+    private static Path serviceDir(String service) {
+        // the tests run in openapi/kit
+        return Path.of("../..", service).toAbsolutePath().normalize();
+    }
+
+    private static MigrationInfo version(MigrationInfo[] migrations, String version) {
+        return Arrays.stream(migrations)
+                .filter(m -> MigrationVersion.fromVersion(version).equals(m.getVersion()))
+                .findFirst().orElseThrow();
+    }
+
+    /** Columns (name, type, nullability) and indexes of the kit's tables. */
+    private static List<String> shapeOfKitTables(DataSource database) throws SQLException {
+        return rows(database, """
+                select table_name || '.' || column_name || ' ' || data_type || coalesce('(' || character_maximum_length || ')', '')
+                       || ' ' || is_nullable
+                from information_schema.columns
+                where table_schema = 'public' and table_name in ('audit_event', 'idempotency_record')
+                union all
+                select indexdef from pg_indexes where schemaname = 'public' and tablename in ('audit_event', 'idempotency_record')
+                order by 1""");
+    }
+
+    private static List<String> history(DataSource database) throws SQLException {
+        return rows(database, "select version || ' ' || checksum || ' ' || success from flyway_schema_history order by installed_rank");
+    }
+
+    private static long count(DataSource database, String table) throws SQLException {
+        return Long.parseLong(rows(database, "select count(*) from " + table).get(0));
+    }
+
+    private static List<String> rows(DataSource database, String query) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(query)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    private static void execute(DataSource database, String sql) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
