@@ -13,6 +13,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,7 +23,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,19 +35,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The kit's tables moved from every service's V1 to the kit's db/kit. Against a real PostgreSQL, for each service:
- * a database migrated with the migrations as they were before the move (test resources db/before-kit-tables, copied
- * from the commit before it) migrates and validates with the service's migrations and the kit's as they are now,
- * keeping its rows; a fresh database gets the same tables from the kit; and a V1 that differs in any other way
- * still fails validation. Flyway is configured as the service configures it: its db/migration, the kit's db/kit,
- * and {@link KitTablesMove} with the former checksum from its application.properties.
+ * a database migrated with the migrations as they were before the move migrates and validates with the service's
+ * migrations and the kit's as they are now, keeping its rows; a fresh database gets the same tables from the kit;
+ * and a V1 recorded with any other checksum still fails validation. Flyway is configured as the service configures
+ * it: its db/migration, the kit's db/kit, and {@link KitTablesMove} with the former checksum from its
+ * application.properties.
+ *
+ * <p>The migrations as they were are rebuilt from today's files, not kept as copies: V1 had another opening
+ * comment and ended with the kit's tables, the later versions are unchanged. The rebuilt V1 must have the former
+ * checksum the service configures, which also proves V1 changed in nothing else.
  */
 class KitTablesMoveTest {
+
+    /** Each service's latest version while its V1 still created the kit's tables. */
+    private static final Map<String, Integer> LATEST_BEFORE_THE_MOVE = Map.of("teams-api", 4, "equipment-api", 2, "assessment-api", 2);
+
+    /** The opening comment of each V1 then. */
+    private static final Map<String, String> FORMER_V1_COMMENT = Map.of(
+            "teams-api", """
+                    -- teams-api schema: supporting units, teams and their lifecycle history, members, certificates,
+                    -- and the cross-cutting audit trail and idempotency records.
+                    """,
+            "equipment-api", """
+                    -- equipment-api schema: the equipment catalog, standard configurations, team equipment and inspections,
+                    -- reserve depots with their stock, call-ups, the append-only stock ledger, and the cross-cutting audit
+                    -- trail and idempotency records. Teams live in teams-api; team_* columns keep the team's scope as it was
+                    -- when looked up there, so province-wide lists need no call per row.
+                    """,
+            "assessment-api", """
+                    -- assessment-api schema: standards (versioned, sections as JSON), assessments, evaluations, the outbox of
+                    -- results for teams-api, and the cross-cutting audit trail and idempotency records.
+                    """);
 
     @ParameterizedTest
     @ValueSource(strings = {"teams-api", "equipment-api", "assessment-api"})
     void aDatabaseMigratedBeforeTheMoveMigratesValidatesAndKeepsItsRows(String service) throws SQLException {
-        DataSource database = emptyDatabase(service);
-        Flyway.configure().dataSource(database).locations("classpath:db/before-kit-tables/" + service).load().migrate();
+        DataSource database = migratedBeforeTheMove(service);
         execute(database, "insert into audit_event (id, at, actor_sub, actor_level, entity_type, entity_id, action, changed_fields)"
                 + " values (gen_random_uuid(), now(), 'u-1', 'NATIONAL', 'Team', gen_random_uuid(), 'created', '{name}')");
         execute(database, "insert into idempotency_record (id, caller_sub, idempotency_key, request_hash, status, created_at)"
@@ -90,8 +117,7 @@ class KitTablesMoveTest {
     @ParameterizedTest
     @ValueSource(strings = {"teams-api"})
     void aV1RecordedWithAnyOtherChecksumStillFailsValidationAndIsLeftAsItIs(String service) throws SQLException {
-        DataSource database = emptyDatabase(service);
-        Flyway.configure().dataSource(database).locations("classpath:db/before-kit-tables/" + service).load().migrate();
+        DataSource database = migratedBeforeTheMove(service);
         execute(database, "update flyway_schema_history set checksum = checksum + 1 where version = '1'");
         List<String> history = history(database);
 
@@ -99,6 +125,49 @@ class KitTablesMoveTest {
 
         assertEquals(history, history(database), "nothing was realigned");
         assertFalse(history(database).stream().anyMatch(row -> row.startsWith("0.1 ")));
+    }
+
+    /** A database migrated with the service's migrations as they were before the move. */
+    private static DataSource migratedBeforeTheMove(String service) throws SQLException {
+        DataSource database = emptyDatabase(service);
+        Flyway.configure().dataSource(database).locations("filesystem:" + migrationsBeforeTheMove(service)).load().migrate();
+        assertEquals(List.of(String.valueOf(formerChecksum(service))),
+                rows(database, "select checksum from flyway_schema_history where version = '1'"),
+                "the rebuilt V1 is V1 as it was: V1 has changed in more than the move of the kit's tables");
+        return database;
+    }
+
+    /** V1 with its former comment and the kit's tables at its end, and the later versions there were. */
+    private static Path migrationsBeforeTheMove(String service) {
+        Path now = serviceDir(service).resolve("src/main/resources/db/migration");
+        Path then = Path.of("target/migrations-before-kit-tables", service).toAbsolutePath();
+        try {
+            Files.createDirectories(then);
+            try (Stream<Path> old = Files.list(then)) {
+                for (Path file : old.toList()) {
+                    Files.delete(file);
+                }
+            }
+            try (Stream<Path> files = Files.list(now)) {
+                for (Path file : files.toList()) {
+                    String name = file.getFileName().toString();
+                    int version = Integer.parseInt(name.substring(1, name.indexOf("__")));
+                    if (version == 1) {
+                        Files.writeString(then.resolve(name), FORMER_V1_COMMENT.get(service) + withoutOpeningComment(Files.readString(file))
+                                + "\n" + withoutOpeningComment(Files.readString(Path.of("src/main/resources/db/kit/V0_1__kit_tables.sql"))));
+                    } else if (version <= LATEST_BEFORE_THE_MOVE.get(service)) {
+                        Files.copy(file, then.resolve(name));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return then;
+    }
+
+    private static String withoutOpeningComment(String sql) {
+        return sql.lines().dropWhile(line -> line.startsWith("--")).collect(Collectors.joining("\n", "", "\n"));
     }
 
     private static Flyway asTheServiceConfiguresIt(String service, DataSource database) {
