@@ -73,7 +73,7 @@ public final class KitTablesMove implements Callback {
     public boolean realign(Configuration configuration) {
         String history = qualified(configuration, configuration.getTable());
         try (Connection connection = configuration.getDataSource().getConnection()) {
-            // the common case, a fresh or an up-to-date database, costs one query
+            // the common case, a fresh or an up-to-date database, costs two small queries
             if (!recordsFormerVersionWithoutKitTables(connection, history)) {
                 return false;
             }
