@@ -11,9 +11,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class CallUpRepository implements PanacheRepositoryBase<CallUp, UUID> {
 
-    /** The call-up, locked until the transaction ends: two decisions on one call-up run one after the other. */
+    /**
+     * The call-up, locked until the transaction ends: two decisions on one call-up run one after the other. A locking
+     * query rather than findById with a lock mode: Hibernate 7 then also locks the eagerly loaded lines in a second
+     * step (follow-on locking), which fails under concurrent approvals (CallUpTest, racing approvals).
+     */
     public CallUp findForUpdate(UUID id) {
-        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     public PanacheQuery<CallUp> search(String where, Parameters params) {
