@@ -1,5 +1,5 @@
 -- assessment-api schema: standards (versioned, sections as JSON), assessments, evaluations, the outbox of
--- results for teams-api, and the cross-cutting audit trail and idempotency records.
+-- results for teams-api. The audit trail and idempotency records are the service kit's (its db/kit migration).
 
 create table standard (
     id               uuid primary key,
@@ -100,33 +100,3 @@ create table outbox_message (
 );
 create index outbox_message_due_idx on outbox_message (next_attempt_at) where delivered_at is null;
 create index outbox_message_aggregate_idx on outbox_message (aggregate_id, created_at desc);
-
-create table audit_event (
-    id              uuid primary key,
-    at              timestamptz  not null,
-    actor_sub       varchar(200) not null,
-    actor_level     varchar(20)  not null,
-    actor_region    varchar(6),
-    actor_org       uuid,
-    entity_type     varchar(50)  not null,
-    entity_id       uuid         not null,
-    action          varchar(50)  not null,
-    changed_fields  text[]       not null,
-    province        varchar(6)
-);
-create index audit_event_at_idx on audit_event (at desc);
-create index audit_event_entity_idx on audit_event (entity_id);
-create index audit_event_province_idx on audit_event (province, at desc);
-
-create table idempotency_record (
-    id               uuid primary key,
-    caller_sub       varchar(200) not null,
-    idempotency_key  varchar(100) not null,
-    request_hash     varchar(64)  not null,
-    status           integer      not null,
-    body             text,
-    location         varchar(500),
-    etag             varchar(50),
-    created_at       timestamptz  not null,
-    constraint idempotency_record_unique unique (caller_sub, idempotency_key)
-);

@@ -1,7 +1,7 @@
 -- equipment-api schema: the equipment catalog, standard configurations, team equipment and inspections,
--- reserve depots with their stock, call-ups, the append-only stock ledger, and the cross-cutting audit
--- trail and idempotency records. Teams live in teams-api; team_* columns keep the team's scope as it was
--- when looked up there, so province-wide lists need no call per row.
+-- reserve depots with their stock, call-ups and the append-only stock ledger. Teams live in teams-api;
+-- team_* columns keep the team's scope as it was when looked up there, so province-wide lists need no call
+-- per row. The audit trail and idempotency records are the service kit's (its db/kit migration).
 
 create table equipment_type (
     id                        uuid primary key,
@@ -175,33 +175,3 @@ end;
 $$;
 create trigger stock_ledger_entry_append_only before update or delete on stock_ledger_entry
     for each row execute function stock_ledger_entry_append_only();
-
-create table audit_event (
-    id              uuid primary key,
-    at              timestamptz  not null,
-    actor_sub       varchar(200) not null,
-    actor_level     varchar(20)  not null,
-    actor_region    varchar(6),
-    actor_org       uuid,
-    entity_type     varchar(50)  not null,
-    entity_id       uuid         not null,
-    action          varchar(50)  not null,
-    changed_fields  text[]       not null,
-    province        varchar(6)
-);
-create index audit_event_at_idx on audit_event (at desc);
-create index audit_event_entity_idx on audit_event (entity_id);
-create index audit_event_province_idx on audit_event (province, at desc);
-
-create table idempotency_record (
-    id               uuid primary key,
-    caller_sub       varchar(200) not null,
-    idempotency_key  varchar(100) not null,
-    request_hash     varchar(64)  not null,
-    status           integer      not null,
-    body             text,
-    location         varchar(500),
-    etag             varchar(50),
-    created_at       timestamptz  not null,
-    constraint idempotency_record_unique unique (caller_sub, idempotency_key)
-);

@@ -1,5 +1,5 @@
--- teams-api schema: supporting units, teams and their lifecycle history, members, certificates,
--- and the cross-cutting audit trail and idempotency records.
+-- teams-api schema: supporting units, teams and their lifecycle history, members, certificates.
+-- The audit trail and idempotency records are the service kit's (its db/kit migration).
 
 create table supporting_unit (
     id             uuid primary key,
@@ -89,33 +89,3 @@ create table certificate (
 );
 create index certificate_member_idx on certificate (member_id);
 create index certificate_expires_idx on certificate (expires_on) where expires_on is not null;
-
-create table audit_event (
-    id              uuid primary key,
-    at              timestamptz  not null,
-    actor_sub       varchar(200) not null,
-    actor_level     varchar(20)  not null,
-    actor_region    varchar(6),
-    actor_org       uuid,
-    entity_type     varchar(50)  not null,
-    entity_id       uuid         not null,
-    action          varchar(50)  not null,
-    changed_fields  text[]       not null,
-    province        varchar(6)
-);
-create index audit_event_at_idx on audit_event (at desc);
-create index audit_event_entity_idx on audit_event (entity_id);
-create index audit_event_province_idx on audit_event (province, at desc);
-
-create table idempotency_record (
-    id               uuid primary key,
-    caller_sub       varchar(200) not null,
-    idempotency_key  varchar(100) not null,
-    request_hash     varchar(64)  not null,
-    status           integer      not null,
-    body             text,
-    location         varchar(500),
-    etag             varchar(50),
-    created_at       timestamptz  not null,
-    constraint idempotency_record_unique unique (caller_sub, idempotency_key)
-);

@@ -1,19 +1,21 @@
 package cn.rescueforce.kit.audit;
 
 import cn.rescueforce.kit.paging.PageRequest;
+import cn.rescueforce.kit.problem.ProblemException;
+import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.kit.security.Caller;
 import cn.rescueforce.kit.security.CurrentCaller;
 import cn.rescueforce.kit.security.ManagementLevel;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Records every state change in the caller's transaction, and reads the trail within the reader's scope. */
@@ -46,9 +48,8 @@ public class AuditTrail {
 
     /** {@code GET /api/v1/audit-events} of every service: newest first, within the reader's scope. */
     public AuditEventPage list(Integer page, Integer size, String entityType, UUID entityId, String actorSub,
-                               java.time.OffsetDateTime from, java.time.OffsetDateTime to) {
-        PageRequest request = PageRequest.of(page, size, null, java.util.Map.of(),
-                io.quarkus.panache.common.Sort.by("at", io.quarkus.panache.common.Sort.Direction.Descending));
+                               OffsetDateTime from, OffsetDateTime to) {
+        PageRequest request = PageRequest.of(page, size, null, Map.of(), Sort.by("at", Sort.Direction.Descending));
         PanacheQuery<AuditEvent> found = find(new Filter(entityType, entityId, actorSub,
                 from == null ? null : from.toInstant(), to == null ? null : to.toInstant()), request);
         return new AuditEventPage(found.list().stream().map(AuditEventPage.Item::of).toList(),
@@ -59,35 +60,17 @@ public class AuditTrail {
     public PanacheQuery<AuditEvent> find(Filter filter, PageRequest page) {
         Caller caller = currentCaller.get();
         if (!caller.isAnyOf(ManagementLevel.NATIONAL, ManagementLevel.PROVINCIAL)) {
-            throw cn.rescueforce.kit.problem.ProblemException.forbidden("Only national and provincial levels read the audit trail");
+            throw ProblemException.forbidden("Only national and provincial levels read the audit trail");
         }
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
+        Where where = new Where();
         if (caller.is(ManagementLevel.PROVINCIAL)) {
-            where.add("province = :province");
-            params.and("province", caller.region());
+            where.condition("province = :province", Map.of("province", caller.region()));
         }
-        if (filter.entityType() != null) {
-            where.add("entityType = :entityType");
-            params.and("entityType", filter.entityType());
-        }
-        if (filter.entityId() != null) {
-            where.add("entityId = :entityId");
-            params.and("entityId", filter.entityId());
-        }
-        if (filter.actorSub() != null) {
-            where.add("actorSub = :actorSub");
-            params.and("actorSub", filter.actorSub());
-        }
-        if (filter.from() != null) {
-            where.add("at >= :from");
-            params.and("from", filter.from());
-        }
-        if (filter.to() != null) {
-            where.add("at < :to");
-            params.and("to", filter.to());
-        }
-        String query = where.isEmpty() ? "" : String.join(" and ", where);
-        return AuditEvent.<AuditEvent>find(query, page.sort(), params).page(page.panachePage());
+        where.equal("entityType", filter.entityType())
+                .equal("entityId", filter.entityId())
+                .equal("actorSub", filter.actorSub())
+                .atLeast("at", filter.from())
+                .before("at", filter.to());
+        return AuditEvent.<AuditEvent>find(where.query(), page.sort(), where.parameters()).page(page.panachePage());
     }
 }

@@ -51,7 +51,7 @@ public class IdempotentCreation {
             throw ProblemException.invalid("Idempotency-Key", "must be 1 to 100 characters");
         }
         String owner = caller.get().sub();
-        String hash = hashOf(request);
+        String hash = requestHash(mapper, request);
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Optional<IdempotencyRecord> prior = find(owner, key);
@@ -106,23 +106,24 @@ public class IdempotentCreation {
         record.key = key;
         record.requestHash = hash;
         record.status = response.getStatus();
-        record.body = response.hasEntity() ? write(response.getEntity()) : null;
+        record.body = response.hasEntity() ? write(mapper, response.getEntity()) : null;
         record.location = response.getHeaderString(HttpHeaders.LOCATION);
         record.etag = response.getHeaderString(HttpHeaders.ETAG);
         record.createdAt = Instant.now();
         record.persist();
     }
 
-    private String hashOf(Object request) {
+    /** The SHA-256 of the request as JSON, hex: the same body gives the same hash, any other body another. */
+    static String requestHash(ObjectMapper mapper, Object request) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(write(request).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha.digest(write(mapper, request).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private String write(Object value) {
+    private static String write(ObjectMapper mapper, Object value) {
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {

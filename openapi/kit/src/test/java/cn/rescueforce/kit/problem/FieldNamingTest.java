@@ -1,0 +1,112 @@
+package cn.rescueforce.kit.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A validation problem names the field as the client wrote it: {@code lines[0].minimumQuantity}, {@code If-Match}. */
+class FieldNamingTest {
+
+    public enum Category { MINING, TUNNEL }
+
+    public static class Line {
+        @NotNull
+        public String typeCode;
+        @Min(1)
+        public Integer minimumQuantity;
+    }
+
+    public static class Configuration {
+        @NotBlank
+        public String name;
+        public Category category;
+        @Valid
+        public List<Line> lines;
+        public Map<String, @Min(0) Integer> limits;
+    }
+
+    public static class Resource {
+        public void update(@NotNull String ifMatch, @NotNull String idempotencyKey, @Valid Configuration body) {
+        }
+    }
+
+    private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Test
+    void aBeanViolationNamesThePropertyPathWithIndexesAndKeys() {
+        Configuration configuration = new Configuration();
+        configuration.name = "";
+        Line line = new Line();
+        line.typeCode = "HELMET";
+        line.minimumQuantity = 0;
+        configuration.lines = List.of(new Line() {{ typeCode = "ROPE"; }}, line);
+        configuration.limits = Map.of("HELMET", -1);
+
+        assertEquals(List.of("limits[HELMET]", "lines[1].minimumQuantity", "name"), fieldsOf(VALIDATOR.validate(configuration)));
+    }
+
+    @Test
+    void aParameterViolationNamesTheHeaderAndABodyViolationTheBodysField() throws NoSuchMethodException {
+        Method update = Resource.class.getMethod("update", String.class, String.class, Configuration.class);
+        Configuration body = new Configuration();
+        body.name = " ";
+
+        Set<ConstraintViolation<Resource>> violations = VALIDATOR.forExecutables()
+                .validateParameters(new Resource(), update, new Object[]{null, null, body});
+
+        assertEquals(List.of("Idempotency-Key", "If-Match", "name"), fieldsOf(violations));
+    }
+
+    @Test
+    void anUnreadableBodyNamesTheFieldAndWhatWasExpected() {
+        assertEquals(new Problem.FieldError("colour", "unknown field"), errorOf("{\"name\":\"x\",\"colour\":\"red\"}"));
+        assertEquals(new Problem.FieldError("category", "must be one of MINING, TUNNEL"), errorOf("{\"category\":\"MINE\"}"));
+        assertEquals(new Problem.FieldError("lines[0].minimumQuantity", "not a valid integer"),
+                errorOf("{\"lines\":[{\"minimumQuantity\":\"many\"}]}"));
+        assertEquals(new Problem.FieldError("body", "not a valid configuration"), errorOf("[1, 2]"));
+        Problem.FieldError malformed = errorOf("{\"name\": ");
+        assertEquals("body", malformed.field());
+        assertTrue(malformed.message().startsWith("malformed JSON: "), malformed.message());
+    }
+
+    @Test
+    void aValidationProblemSaysWhichFieldsAreInvalid() {
+        ProblemException one = ProblemException.invalid("size", "must be between 1 and 200");
+        assertEquals(400, one.status());
+        assertEquals("https://rescue-force.cn/problems/validation", one.type());
+        assertEquals("size: must be between 1 and 200", one.getMessage());
+
+        ProblemException two = ProblemException.invalid(List.of(new Problem.FieldError("name", "must not be blank"),
+                new Problem.FieldError("province", "unknown province")));
+        assertEquals("2 fields are invalid", two.getMessage());
+        assertEquals(2, two.errors().size());
+    }
+
+    private Problem.FieldError errorOf(String json) {
+        JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> mapper.readValue(json, Configuration.class));
+        return ProblemMappers.fieldErrorOf(e);
+    }
+
+    private static <T> List<String> fieldsOf(Set<ConstraintViolation<T>> violations) {
+        return violations.stream().map(ProblemMappers::fieldOf).sorted().toList();
+    }
+}
