@@ -1,12 +1,12 @@
 package cn.rescueforce.assessment.assessment;
 
-import cn.rescueforce.assessment.client.teams.ApiException;
 import cn.rescueforce.assessment.client.teams.TeamsApi;
 import cn.rescueforce.assessment.client.teams.model.AssessmentResult;
 import cn.rescueforce.assessment.client.teams.model.AssessmentType;
 import cn.rescueforce.assessment.client.teams.model.Grade;
 import cn.rescueforce.assessment.outbox.OutboxDestination;
 import cn.rescueforce.assessment.outbox.OutboxMessage;
+import cn.rescueforce.kit.client.OtherService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,12 +18,14 @@ import java.util.UUID;
 
 /**
  * Delivers a finalized result to teams-api ({@code POST /api/v1/teams/{teamId}/assessment-results}, the
- * generated client, service account). teams-api applies a result once per assessment, so a repeat is harmless.
+ * generated client, service account). teams-api applies a result once per assessment, so a repeat is harmless;
+ * any answer but a success leaves the message to the outbox's next attempt, with what went wrong.
  */
 @ApplicationScoped
 public class TeamResultDelivery implements OutboxDestination {
 
     public static final String DESTINATION = "teams-api";
+    private static final OtherService TEAMS_API = OtherService.named("teams-api");
 
     /** What the outbox keeps: everything teams-api needs, as it was at finalization. */
     public record Payload(UUID teamId, UUID assessmentId, String assessmentType, String grade, LocalDate validUntil,
@@ -52,11 +54,6 @@ public class TeamResultDelivery implements OutboxDestination {
                 .validUntil(payload.validUntil())
                 .finalizedAt(payload.finalizedAt())
                 .standardCode(payload.standardCode());
-        try {
-            teams.applyAssessmentResult(payload.teamId(), result);
-        } catch (ApiException e) {
-            int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
-            throw new IllegalStateException("teams-api answered " + status + " to the result of assessment " + payload.assessmentId(), e);
-        }
+        TEAMS_API.attempt(() -> teams.applyAssessmentResult(payload.teamId(), result));
     }
 }

@@ -1,18 +1,18 @@
 package cn.rescueforce.assessment.team;
 
-import cn.rescueforce.assessment.client.teams.ApiException;
 import cn.rescueforce.assessment.client.teams.TeamsApi;
 import cn.rescueforce.assessment.client.teams.model.Team;
 import cn.rescueforce.assessment.client.teams.model.TeamCategory;
 import cn.rescueforce.assessment.client.teams.model.TeamPage;
+import cn.rescueforce.kit.client.OtherService;
 import cn.rescueforce.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -22,46 +22,30 @@ import java.util.UUID;
 @ApplicationScoped
 public class TeamDirectory {
 
-    private static final Logger LOG = Logger.getLogger(TeamDirectory.class);
+    private static final OtherService TEAMS_API = OtherService.named("teams-api");
     /** Enough for every national team many times over; the registry lists about a hundred. */
     private static final int MAX_PAGES = 100;
+    private static final int PAGE_SIZE = 200;
 
     @Inject
     @RestClient
     TeamsApi teams;
 
     public Team get(UUID teamId) {
-        try {
-            return teams.getTeam(teamId, null);
-        } catch (ApiException e) {
-            if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
-                throw ProblemException.notFound("team", teamId);
-            }
-            throw unavailable(e);
-        } catch (RuntimeException e) {
-            throw unavailable(e);
-        }
+        return TEAMS_API.call(() -> teams.getTeam(teamId, null), Map.of(404, () -> ProblemException.notFound("team", teamId)));
     }
 
     /** Every team of a province (and category), or of the whole country when both are null. */
     public List<Team> all(String province, TeamCategory category) {
         List<Team> all = new ArrayList<>();
-        try {
-            for (int page = 0; page < MAX_PAGES; page++) {
-                TeamPage found = teams.listTeams(page, 200, "code,asc", category, province, null, null, null, null);
-                all.addAll(found.getItems());
-                if ((long) (page + 1) * 200 >= found.getTotal()) {
-                    break;
-                }
+        for (int page = 0; page < MAX_PAGES; page++) {
+            int current = page;
+            TeamPage found = TEAMS_API.call(() -> teams.listTeams(current, PAGE_SIZE, "code,asc", category, province, null, null, null, null));
+            all.addAll(found.getItems());
+            if ((long) (page + 1) * PAGE_SIZE >= found.getTotal()) {
+                break;
             }
-        } catch (ApiException | RuntimeException e) {
-            throw unavailable(e);
         }
         return all;
-    }
-
-    private static ProblemException unavailable(Exception e) {
-        LOG.warnf("teams-api call failed: %s", e.toString());
-        return ProblemException.unavailable("teams-api cannot be reached or did not answer in time; retry later");
     }
 }

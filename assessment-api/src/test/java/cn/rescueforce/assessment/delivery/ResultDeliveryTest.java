@@ -3,9 +3,10 @@ package cn.rescueforce.assessment.delivery;
 import cn.rescueforce.devkit.testing.Tokens;
 import cn.rescueforce.assessment.support.Eventually;
 import cn.rescueforce.assessment.support.Fixtures;
-import cn.rescueforce.assessment.support.InjectDouble;
-import cn.rescueforce.assessment.support.TeamsApiDouble;
+import cn.rescueforce.devkit.testing.InjectDouble;
+import cn.rescueforce.devkit.testing.TeamsApiDouble;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,7 +32,7 @@ class ResultDeliveryTest {
     TeamsApiDouble teams;
 
     @Test
-    void aResultFinalizedWhileTeamsApiIsDownReachesTheTeamOnceWhenItIsBack() throws InterruptedException {
+    void aResultFinalizedWhileTeamsApiIsDownReachesTheTeamOnceWhenItIsBack() {
         UUID team = teams.addTeam("510000", "MINING", UUID.randomUUID());
         UUID assessment = Fixtures.submitted(team, UUID.randomUUID(), 1.0, "PERIODIC");
         teams.stop();
@@ -39,8 +40,9 @@ class ResultDeliveryTest {
             given().auth().oauth2(Tokens.national()).post("/api/v1/assessments/" + assessment + "/finalization").then().statusCode(200)
                     .body("grade", equalTo("GRADE_1"))
                     .body("resultDelivery.state", equalTo("PENDING"));
-            // the relay keeps trying while teams-api is down, and the result stays queued
-            Thread.sleep(2500);
+            // the relay keeps trying while teams-api is down (a second attempt shows it), and the result stays queued
+            Eventually.within(WITHIN_RETRY.multipliedBy(2), "a second delivery attempt while teams-api is down",
+                    () -> delivery(assessment).getInt("resultDelivery.attempts") >= 2);
             given().auth().oauth2(Tokens.national()).get("/api/v1/assessments/" + assessment).then()
                     .body("resultDelivery.state", equalTo("PENDING"))
                     .body("resultDelivery.attempts", greaterThanOrEqualTo(1));
@@ -51,9 +53,14 @@ class ResultDeliveryTest {
         Eventually.within(WITHIN_RETRY, "the team shows the new grade", () -> "GRADE_1".equals(teams.team(team).path("grade").asText()));
         given().auth().oauth2(Tokens.national()).get("/api/v1/assessments/" + assessment).then()
                 .body("resultDelivery.state", equalTo("DELIVERED"));
-        // and nothing more arrives afterwards: delivered once, applied once
-        Thread.sleep(2500);
+        // and nothing more arrives afterwards, for a few relay runs: delivered once, applied once
+        Eventually.throughout(Duration.ofMillis(2500), "one delivery received by teams-api", () -> teams.received(assessment) == 1);
         assertEquals(1, teams.received(assessment), "deliveries received by teams-api");
         assertEquals(1, teams.applied(assessment), "applications of the result");
+    }
+
+    private static JsonPath delivery(UUID assessment) {
+        return given().auth().oauth2(Tokens.national()).get("/api/v1/assessments/" + assessment).then().statusCode(200)
+                .extract().jsonPath();
     }
 }

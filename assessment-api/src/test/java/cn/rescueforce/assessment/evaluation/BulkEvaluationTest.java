@@ -2,8 +2,8 @@ package cn.rescueforce.assessment.evaluation;
 
 import cn.rescueforce.devkit.testing.Tokens;
 import cn.rescueforce.assessment.support.Fixtures;
-import cn.rescueforce.assessment.support.InjectDouble;
-import cn.rescueforce.assessment.support.TeamsApiDouble;
+import cn.rescueforce.devkit.testing.InjectDouble;
+import cn.rescueforce.devkit.testing.TeamsApiDouble;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package cn.rescueforce.assessment.statistics;
 import cn.rescueforce.devkit.testing.Tokens;
 import cn.rescueforce.assessment.support.Eventually;
 import cn.rescueforce.assessment.support.Fixtures;
-import cn.rescueforce.assessment.support.InjectDouble;
-import cn.rescueforce.assessment.support.TeamsApiDouble;
+import cn.rescueforce.devkit.testing.InjectDouble;
+import cn.rescueforce.devkit.testing.TeamsApiDouble;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 

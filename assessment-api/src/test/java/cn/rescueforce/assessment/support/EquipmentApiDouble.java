@@ -1,5 +1,6 @@
 package cn.rescueforce.assessment.support;
 
+import cn.rescueforce.devkit.testing.ServiceDouble;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
@@ -20,6 +21,10 @@ public class EquipmentApiDouble extends ServiceDouble {
     private static final Pattern COMPLIANCE = Pattern.compile("^/api/v1/teams/([0-9a-f-]{36})/compliance$");
 
     private final Map<UUID, Double> percentByTeam = new ConcurrentHashMap<>();
+
+    public EquipmentApiDouble() {
+        super("equipment-api");
+    }
 
     public void compliance(UUID teamId, double percent) {
         percentByTeam.put(teamId, percent);

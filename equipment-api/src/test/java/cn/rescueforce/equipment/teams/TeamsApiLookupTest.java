@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.teams;
 
+import cn.rescueforce.devkit.testing.ServiceAccountTokens;
 import cn.rescueforce.devkit.testing.Tokens;
 import cn.rescueforce.equipment.support.Fixtures;
 import cn.rescueforce.equipment.support.Teams;
@@ -14,7 +15,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** equipment-api asks teams-api (here its double, over real HTTP, with a real service token) about teams. */
+/**
+ * equipment-api asks teams-api (here its double, over real HTTP) about teams, with its service account's token
+ * obtained by client credentials from the test token endpoint (devkit ServiceAccountTokens).
+ */
 @QuarkusTest
 class TeamsApiLookupTest {
 
@@ -52,5 +56,14 @@ class TeamsApiLookupTest {
         assertEquals(1, Teams.lookups(id));
         given().auth().oauth2(Tokens.national()).get("/api/v1/teams/" + id + "/equipment").then().statusCode(404);
         assertEquals(2, Teams.lookups(id), "a missing team is not cached");
+    }
+
+    @Test
+    void theServiceAccountTokenIsObtainedOnceAndReusedForEveryCall() {
+        for (int i = 0; i < 3; i++) {
+            Teams.Team team = Teams.team("510000", Teams.MINING);
+            given().auth().oauth2(Tokens.national()).get("/api/v1/teams/" + team.id() + "/equipment").then().statusCode(200);
+        }
+        assertEquals(1, ServiceAccountTokens.issued(), "tokens issued to equipment-api's service account in this run");
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,25 +19,31 @@ import java.util.regex.Pattern;
 
 /**
  * Runs the whole suite on one machine: PostgreSQL (an embedded one, unless {@code QUARKUS_DATASOURCE_JDBC_URL}
- * names a server), the three databases, and teams-api, equipment-api and assessment-api on 8081-8083 with the
+ * names a server), the three databases, a client-credentials {@link TokenEndpoint} for the services that call
+ * others (what Keycloak is in prod), and teams-api, equipment-api and assessment-api on 8081-8083 with the
  * {@code local} profile (tokens from {@code scripts/dev-token}). Ctrl-C stops the services, then PostgreSQL.
  *
  * <p>The embedded server keeps its data in {@code .local/postgres} under the repository, across restarts.
  */
 public final class LocalSuite {
 
-    record Service(String name, String database, int port) {
+    /** @param callsOthers whether it calls another service, with its service account (client id = its name) */
+    record Service(String name, String database, int port, boolean callsOthers) {
     }
 
     static final List<Service> SERVICES = List.of(
-            new Service("teams-api", "teams", 8081),
-            new Service("equipment-api", "equipment", 8082),
-            new Service("assessment-api", "assessment", 8083));
+            new Service("teams-api", "teams", 8081, false),
+            new Service("equipment-api", "equipment", 8082, true),
+            new Service("assessment-api", "assessment", 8083, true));
+    /** Short enough that a long local session sees the services renew their tokens. */
+    static final Duration TOKEN_LIFETIME = Duration.ofMinutes(10);
     static final int EMBEDDED_PORT = Integer.parseInt(System.getenv().getOrDefault("LOCAL_PG_PORT", "55432"));
 
     private final Path root;
     private final List<Process> processes = new ArrayList<>();
     private EmbeddedPostgres embedded;
+    private TokenEndpoint tokens;
+    private final Map<String, String> clientSecrets = new HashMap<>();
 
     LocalSuite(Path root) {
         this.root = root;
@@ -79,6 +86,13 @@ public final class LocalSuite {
             Databases.createIfMissing(server + "/postgres", user, password, service.database());
         }
         for (Service service : SERVICES) {
+            if (service.callsOthers()) {
+                clientSecrets.put(service.name(), TokenEndpoint.newSecret());
+            }
+        }
+        tokens = TokenEndpoint.start(0, clientSecrets, TOKEN_LIFETIME);
+        log("suite", "service-account tokens (client credentials) at " + tokens.url() + " for " + String.join(", ", clientSecrets.keySet()));
+        for (Service service : SERVICES) {
             processes.add(launch(service, server + "/" + service.database(), user, password));
         }
         log("suite", "teams-api http://localhost:8081  equipment-api http://localhost:8082  assessment-api http://localhost:8083"
@@ -98,12 +112,14 @@ public final class LocalSuite {
         env.put("QUARKUS_DATASOURCE_USERNAME", user);
         env.put("QUARKUS_DATASOURCE_PASSWORD", password);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(service.port()));
+        // the same names as in production (README, "Configuration (production)"): where the others are, and the
+        // service account, whose tokens come from the local token endpoint instead of Keycloak
         env.putIfAbsent("TEAMS_API_URL", "http://localhost:8081");
         env.putIfAbsent("EQUIPMENT_API_URL", "http://localhost:8082");
-        env.putIfAbsent("ASSESSMENT_API_URL", "http://localhost:8083");
-        // equipment-api's service account for teams-api in local runs: a development token of level service
-        env.putIfAbsent("TEAMS_API_TOKEN", DevToken.level("service").subject("service-account-" + service.name())
-                .lifetime(Duration.ofDays(30)).sign());
+        if (service.callsOthers()) {
+            env.put("SERVICE_ACCOUNT_TOKEN_URL", tokens.url());
+            env.put("SERVICE_ACCOUNT_CLIENT_SECRET", clientSecrets.get(service.name()));
+        }
         Process process = builder.start();
         Thread pump = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -132,6 +148,9 @@ public final class LocalSuite {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (tokens != null) {
+            tokens.close();
         }
         if (embedded != null) {
             try {

@@ -1,4 +1,4 @@
-package cn.rescueforce.assessment.support;
+package cn.rescueforce.devkit.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -19,22 +20,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Stands in for teams-api in tests: {@code GET /api/v1/teams/{teamId}}, {@code GET /api/v1/teams} and
- * {@code POST /api/v1/teams/{teamId}/assessment-results} as openapi/teams-api.yaml describes them, including
- * "applied once per assessmentId". It counts what it received and what it applied, per assessment.
+ * teams-api for the tests of the services that call it, as openapi/teams-api.yaml describes the operations they
+ * use: {@code GET /api/v1/teams/{teamId}} (404 problem for a team it does not know), {@code GET /api/v1/teams}
+ * (filtered by province and category, paged, sorted by code) and {@code POST /api/v1/teams/{teamId}/assessment-results},
+ * which like teams-api applies a result once per assessment (a repeat answers the team unchanged). Tests seed
+ * teams with {@link #addTeam}, read what changed with {@link #team}, and count lookups, deliveries and applications.
  */
 public class TeamsApiDouble extends ServiceDouble {
 
-    private static final Pattern TEAM = Pattern.compile("^/api/v1/teams/([0-9a-f-]{36})$");
-    private static final Pattern RESULT = Pattern.compile("^/api/v1/teams/([0-9a-f-]{36})/assessment-results$");
+    private static final Pattern TEAM = Pattern.compile("^/api/v1/teams/([0-9a-fA-F-]{36})$");
+    private static final Pattern RESULT = Pattern.compile("^/api/v1/teams/([0-9a-fA-F-]{36})/assessment-results$");
     private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 100000));
 
     private final Map<UUID, ObjectNode> teams = new ConcurrentHashMap<>();
+    private final Map<UUID, AtomicInteger> lookups = new ConcurrentHashMap<>();
     private final Map<UUID, AtomicInteger> received = new ConcurrentHashMap<>();
     private final Map<UUID, AtomicInteger> applied = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> consecutiveFails = new HashMap<>();
 
-    /** A team as teams-api would hold it; returns its id. */
+    public TeamsApiDouble() {
+        super("teams-api");
+    }
+
+    /** A team as teams-api would hold it (category MINING, HAZARDOUS_CHEMICALS, ...; status ACTIVE, PROPOSED, ...). */
     public UUID addTeam(String province, String category, UUID supportingUnitId, String status) {
         UUID id = UUID.randomUUID();
         int n = SEQUENCE.incrementAndGet();
@@ -46,6 +54,7 @@ public class TeamsApiDouble extends ServiceDouble {
         team.putArray("specialties").add("MINE_FIRE");
         team.put("province", province);
         team.put("supportingUnitId", supportingUnitId.toString());
+        team.put("supportingUnitName", "测试煤业集团有限公司");
         team.putObject("baseLocation").put("lat", 30.66).put("lon", 104.06);
         team.put("baseCity", "成都市");
         team.put("headcount", 60);
@@ -69,18 +78,24 @@ public class TeamsApiDouble extends ServiceDouble {
         teams.get(teamId).put("grade", grade).put("gradeValidUntil", validUntil);
     }
 
+    /** The team as teams-api holds it now. */
     public JsonNode team(UUID id) {
         return teams.get(id).deepCopy();
     }
 
+    /** How often a team was looked up ({@code GET /api/v1/teams/{teamId}}), known to the double or not. */
+    public int lookups(UUID teamId) {
+        return count(lookups, teamId);
+    }
+
     /** Deliveries of an assessment's result that reached the double. */
     public int received(UUID assessmentId) {
-        return received.getOrDefault(assessmentId, new AtomicInteger()).get();
+        return count(received, assessmentId);
     }
 
     /** Times an assessment's result changed a team (at most once, by teams-api's rule). */
     public int applied(UUID assessmentId) {
-        return applied.getOrDefault(assessmentId, new AtomicInteger()).get();
+        return count(applied, assessmentId);
     }
 
     @Override
@@ -90,8 +105,10 @@ public class TeamsApiDouble extends ServiceDouble {
         Matcher team = TEAM.matcher(path);
         Matcher result = RESULT.matcher(path);
         if (method.equals("GET") && team.matches()) {
-            ObjectNode found = teams.get(UUID.fromString(team.group(1)));
-            send(exchange, found == null ? 404 : 200, found == null ? problem(404, "not-found", "No team " + team.group(1)) : found);
+            UUID id = UUID.fromString(team.group(1));
+            lookups.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+            ObjectNode found = teams.get(id);
+            send(exchange, found == null ? 404 : 200, found == null ? problem(404, "not-found", "No team " + id) : found);
         } else if (method.equals("GET") && path.equals("/api/v1/teams")) {
             list(exchange);
         } else if (method.equals("POST") && result.matches()) {
@@ -103,19 +120,19 @@ public class TeamsApiDouble extends ServiceDouble {
 
     private void list(HttpExchange exchange) throws IOException {
         Map<String, String> query = new HashMap<>();
-        String raw = exchange.getRequestURI().getQuery();
+        String raw = exchange.getRequestURI().getRawQuery();
         if (raw != null) {
             for (String pair : raw.split("&")) {
                 String[] kv = pair.split("=", 2);
-                query.put(kv[0], kv.length > 1 ? kv[1] : "");
+                query.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
             }
         }
         int page = Integer.parseInt(query.getOrDefault("page", "0"));
         int size = Integer.parseInt(query.getOrDefault("size", "20"));
-        List<ObjectNode> matching = new ArrayList<>(teams.values().stream()
+        List<ObjectNode> matching = teams.values().stream()
                 .filter(t -> !query.containsKey("province") || t.path("province").asText().equals(query.get("province")))
                 .filter(t -> !query.containsKey("category") || t.path("category").asText().equals(query.get("category")))
-                .sorted(Comparator.comparing(t -> t.path("code").asText())).toList());
+                .sorted(Comparator.comparing(t -> t.path("code").asText())).toList();
         ObjectNode body = JSON.createObjectNode();
         ArrayNode items = body.putArray("items");
         matching.stream().skip((long) page * size).limit(size).forEach(items::add);
@@ -133,7 +150,7 @@ public class TeamsApiDouble extends ServiceDouble {
         UUID assessmentId = UUID.fromString(result.path("assessmentId").asText());
         received.computeIfAbsent(assessmentId, k -> new AtomicInteger()).incrementAndGet();
         if (applied.containsKey(assessmentId)) {
-            send(exchange, 200, team); // idempotent per assessmentId
+            send(exchange, 200, team); // once per assessmentId: a repeat changes nothing
             return;
         }
         String grade = result.path("grade").asText();
@@ -156,5 +173,10 @@ public class TeamsApiDouble extends ServiceDouble {
         team.put("version", team.path("version").asLong() + 1);
         applied.computeIfAbsent(assessmentId, k -> new AtomicInteger()).incrementAndGet();
         send(exchange, 200, team);
+    }
+
+    private static int count(Map<UUID, AtomicInteger> counts, UUID id) {
+        AtomicInteger count = counts.get(id);
+        return count == null ? 0 : count.get();
     }
 }
