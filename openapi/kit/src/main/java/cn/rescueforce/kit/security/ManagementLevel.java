@@ -3,7 +3,7 @@ package cn.rescueforce.kit.security;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The management levels of DESIGN.md, as carried in the token's {@code groups} claim. */
+/** The management levels (README, "How the API behaves"), as carried in the token's {@code groups} claim. */
 public enum ManagementLevel {
     NATIONAL("national"),
     PROVINCIAL("provincial"),
