@@ -37,7 +37,10 @@ public record PageRequest(int page, int size, Sort sort) {
 
     private static Sort parseSort(String sort, Map<String, String> sortableFields, Sort defaultSort) {
         if (sort == null || sort.isBlank()) {
-            return defaultSort;
+            // a copy: the tie-break by id is appended to what this returns, never to the caller's (possibly shared) Sort
+            Sort copy = Sort.empty();
+            defaultSort.getColumns().forEach(c -> copy.and(c.getName(), c.getDirection(), c.getNullPrecedence()));
+            return copy;
         }
         String[] parts = sort.split(",");
         String property = sortableFields.get(parts[0].trim());

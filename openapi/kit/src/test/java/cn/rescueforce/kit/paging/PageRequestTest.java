@@ -26,6 +26,16 @@ class PageRequestTest {
     }
 
     @Test
+    void aSharedDefaultOrderIsNeverChanged() {
+        Sort shared = byName();
+        PageRequest.of(null, null, null, SORTABLE, shared);
+        PageRequest second = PageRequest.of(null, null, null, SORTABLE, shared);
+
+        assertEquals(List.of("name ASC"), columns(shared));
+        assertEquals(List.of("name ASC", "id ASC"), columns(second.sort()));
+    }
+
+    @Test
     void aSortNamesAnApiFieldAndOptionallyADirection() {
         assertEquals(List.of("createdAt DESC", "id ASC"), columns(PageRequest.of(0, 20, "createdAt,desc", SORTABLE, byName()).sort()));
         assertEquals(List.of("createdAt ASC", "id ASC"), columns(PageRequest.of(0, 20, "createdAt", SORTABLE, byName()).sort()));
