@@ -5,6 +5,7 @@ import cn.rescueforce.teams.support.Registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,8 @@ class RealKeycloakIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DEV_CLIENT = "rescue-force-dev-cli";
+    /** The audience the prod profile requires (the kit's default, unless the environment replaces it). */
+    private static final String API_AUDIENCE = "rescue-force-api";
 
     private static UUID shanxiMiningTeam;
 
@@ -165,6 +168,72 @@ class RealKeycloakIT {
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("510000", "140000");
         String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         given().auth().oauth2(forged).get("/api/v1/teams").then().statusCode(401);
+    }
+
+    @Test
+    void everyLevelsTokenCarriesTheApiAudienceAndIsAccepted() {
+        Map<String, String> tokens = Map.of(
+                "national", userToken("national-duty"),
+                "provincial", userToken("provincial-510000"),
+                "mine-safety", userToken("mine-safety-510000"),
+                "unit", userToken("unit-demo"),
+                "assessor", clientToken("assessor-demo-system", "dev-assessor-demo-secret"),
+                "service (equipment-api)", clientToken("equipment-api", KeycloakServer.placeholderValue("EQUIPMENT_API_CLIENT_SECRET")),
+                "service (assessment-api)", clientToken("assessment-api", KeycloakServer.placeholderValue("ASSESSMENT_API_CLIENT_SECRET")));
+        // the service runs with the prod profile's audience setting
+        assertEquals(API_AUDIENCE, ConfigProvider.getConfig().getValue("quarkus.oidc.token.audience", String.class));
+        tokens.forEach((level, token) -> {
+            assertTrue(audiences(token).contains(API_AUDIENCE), level + " token has the audience, aud=" + claims(token).path("aud"));
+            // authenticated: an assessor may not list teams here (403), every other level may
+            given().auth().oauth2(token).get("/api/v1/teams").then().statusCode("assessor".equals(level) ? 403 : 200);
+        });
+    }
+
+    @Test
+    void aRealmTokenIssuedToAnotherClientWithoutTheApiAudienceIs401() {
+        // a client of the same realm whose tokens carry a level (groups: national) but not the API audience: it
+        // has no rescue-force-claims scope, only a level mapper of its own. Created through the admin API so that
+        // the realm itself stays as shipped.
+        String admin = adminToken();
+        String clientId = "other-app-" + UUID.randomUUID().toString().substring(0, 8);
+        adminApi(admin).body(Map.of("clientId", clientId, "enabled", true, "publicClient", false, "secret", "other-app-secret",
+                        "serviceAccountsEnabled", true, "standardFlowEnabled", false, "fullScopeAllowed", false,
+                        "defaultClientScopes", List.of("basic"),
+                        "protocolMappers", List.of(Map.of("name", "level", "protocol", "openid-connect",
+                                "protocolMapper", "oidc-usermodel-realm-role-mapper",
+                                "config", Map.of("claim.name", "groups", "multivalued", "true", "jsonType.label", "String",
+                                        "access.token.claim", "true")))))
+                .post("/clients").then().statusCode(201);
+        String id = adminApi(admin).queryParam("clientId", clientId).get("/clients").then().statusCode(200).extract().path("[0].id");
+        String account = adminApi(admin).get("/clients/" + id + "/service-account-user").then().statusCode(200).extract().path("id");
+        Map<String, Object> national = adminApi(admin).get("/roles/national").then().statusCode(200).extract().as(Map.class);
+        adminApi(admin).body(List.of(national)).post("/users/" + account + "/role-mappings/realm").then().statusCode(204);
+        adminApi(admin).body(List.of(national)).post("/clients/" + id + "/scope-mappings/realm").then().statusCode(204);
+
+        String token = clientToken(clientId, "other-app-secret");
+        assertEquals(List.of("national"), JSON.convertValue(claims(token).path("groups"), List.class));
+        assertEquals(KeycloakServer.REALM_URL, claims(token).path("iss").asText());
+        assertFalse(audiences(token).contains(API_AUDIENCE), "aud=" + claims(token).path("aud"));
+        given().auth().oauth2(token).get("/api/v1/teams").then().statusCode(401);
+
+        // the same client once the realm's rescue-force-claims scope (and with it the audience) is given to it
+        String scope = adminApi(admin).get("/client-scopes").then().statusCode(200).extract()
+                .path("find { it.name == 'rescue-force-claims' }.id");
+        adminApi(admin).put("/clients/" + id + "/default-client-scopes/" + scope).then().statusCode(204);
+        String withAudience = clientToken(clientId, "other-app-secret");
+        assertTrue(audiences(withAudience).contains(API_AUDIENCE), "aud=" + claims(withAudience).path("aud"));
+        given().auth().oauth2(withAudience).get("/api/v1/teams").then().statusCode(200);
+    }
+
+    /** The token's aud claim, a string or an array. */
+    static List<String> audiences(String jwt) {
+        JsonNode aud = claims(jwt).path("aud");
+        if (aud.isTextual()) {
+            return List.of(aud.asText());
+        }
+        List<String> all = new java.util.ArrayList<>();
+        aud.forEach(value -> all.add(value.asText()));
+        return all;
     }
 
     @Test
