@@ -12,7 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 /**
  * The limits every service shares through the kit's defaults: responses carry X-Content-Type-Options: nosniff, a
- * request body above 1 MiB is a 413 problem, and CORS gives no origin that is not configured an
+ * request body above 1 MiB is a 413 problem, and CORS (closed by default) gives no origin that is not configured an
  * Access-Control-Allow-Origin.
  */
 @QuarkusTest
