@@ -1,5 +1,6 @@
 package cn.rescueforce.kit.client;
 
+import cn.rescueforce.kit.logging.SecretRedaction;
 import cn.rescueforce.kit.problem.ProblemException;
 import org.jboss.logging.Logger;
 
@@ -28,8 +29,10 @@ import java.util.regex.Pattern;
 public final class OtherService {
 
     private static final Logger LOG = Logger.getLogger(OtherService.class);
-    /** A JWT (three base64url parts, the first one a JSON header), a bearer credential, a form or JSON secret. */
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+    /**
+     * A bearer or basic credential, a form or JSON secret; tokens themselves are found by the log filter's
+     * {@link SecretRedaction#redact}, since what {@link #attempt} reports is also stored, not only logged.
+     */
     private static final Pattern CREDENTIAL = Pattern.compile(
             "(?i)(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+|((?:client_)?secret|password|access_token|refresh_token|assertion)(\"?\\s*[=:]\\s*\"?)[^&\\s\",}]+");
 
@@ -118,7 +121,7 @@ public final class OtherService {
     }
 
     static String withoutCredentials(String text) {
-        String noTokens = JWT.matcher(text).replaceAll("[token]");
+        String noTokens = SecretRedaction.redact(text);
         return CREDENTIAL.matcher(noTokens).replaceAll(m -> Matcher.quoteReplacement(m.group(1) != null
                 ? m.group(1) + " [hidden]"
                 : m.group(2) + m.group(3) + "[hidden]"));

@@ -27,9 +27,10 @@ public final class SecretRedaction implements Filter {
     /** What stands in a log line where a rejected token's claims were. */
     public static final String CLAIMS = "claims->[redacted]";
 
-    // a JWS (header.payload.signature) or JWE (five parts) in compact form: its header is base64url JSON, so "eyJ"
+    // a JWS (header.payload.signature) or JWE (five parts) in compact form: its header is base64url JSON, so "eyJ";
+    // every other part may be empty (an unsecured JWT has no signature), so any such shape is taken for a token
     private static final Pattern COMPACT_JWT = Pattern.compile(
-            "eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*)?");
+            "eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*)?");
     // jose4j's "JWT (claims->{...}) rejected due to invalid claims": the claims are JSON with nested braces
     private static final Pattern REJECTED_CLAIMS = Pattern.compile("claims->\\{.*\\}(?=\\) rejected)", Pattern.DOTALL);
     private static final SimpleFormatter JUL_FORMAT = new SimpleFormatter();
