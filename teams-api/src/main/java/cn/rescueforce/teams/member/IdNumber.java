@@ -2,6 +2,7 @@ package cn.rescueforce.teams.member;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Locale;
 
 /** The resident identity number of GB 11643-1999: 17 digits (region, birth date, sequence) and a check digit. */
 public final class IdNumber {
@@ -37,6 +38,11 @@ public final class IdNumber {
             sum += (first17.charAt(i) - '0') * WEIGHTS[i];
         }
         return CHECK.charAt(sum % 11);
+    }
+
+    /** The form an ID number is hashed in: without surrounding spaces, the check character X upper-case. */
+    public static String normalized(String number) {
+        return number.strip().toUpperCase(Locale.ROOT);
     }
 
     /** Shown as 110105********002X: the region and the last four characters only. */

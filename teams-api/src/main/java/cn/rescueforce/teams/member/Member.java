@@ -1,5 +1,7 @@
 package cn.rescueforce.teams.member;
 
+import cn.rescueforce.kit.personaldata.PersonalDataCipher;
+import cn.rescueforce.kit.personaldata.PersonalDataField;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.teams.api.model.MemberRole;
 import cn.rescueforce.teams.api.model.MemberStatus;
@@ -20,7 +22,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A rescuer of a team. The ID number and phone are personal data: never logged, the ID number shown masked. */
+/**
+ * A rescuer of a team. The ID number and phone are personal data: never logged, the ID number shown masked, both
+ * stored encrypted ({@link PersonalDataCipher}), the ID number with its keyed hash for uniqueness and look-ups. The
+ * member sets each encrypted value (and the hash with the ID number) itself; rows written before migration V5 hold
+ * the clear values until {@link #protectPersonalData} converts them.
+ */
 @Entity
 @Table(name = "member")
 public class Member extends PanacheEntityBase {
@@ -42,10 +49,26 @@ public class Member extends PanacheEntityBase {
     @Column(name = "talent_type", nullable = false)
     public TalentType talentType;
 
-    @Column(name = "id_number", nullable = false)
-    public String idNumber;
+    static final PersonalDataField ID_NUMBER = new PersonalDataField("member.id_number");
+    static final PersonalDataField PHONE = new PersonalDataField("member.phone");
 
-    public String phone;
+    /** The clear ID number of a row written before migration V5, until the encryption job converts it; then null. */
+    @Column(name = "id_number")
+    String clearIdNumber;
+
+    @Column(name = "id_number_encrypted")
+    String idNumberEncrypted;
+
+    /** {@link #idNumberHash(String, PersonalDataCipher)} of the ID number: unique among serving members. */
+    @Column(name = "id_number_hash")
+    String idNumberHash;
+
+    /** The clear phone of a row written before migration V5, until the encryption job converts it; then null. */
+    @Column(name = "phone")
+    String clearPhone;
+
+    @Column(name = "phone_encrypted")
+    String phoneEncrypted;
 
     @Column(name = "joined_on", nullable = false)
     public LocalDate joinedOn;
@@ -70,17 +93,21 @@ public class Member extends PanacheEntityBase {
     public record Changes(MemberRole role, TalentType talentType, String phone, MemberStatus status, Integer trainingHours) {
     }
 
-    /** A rescuer joining a team, active from {@code joinedOn}. */
+    /** What the encryption job did to one member: values found in clear, values moved from a former key. */
+    public record Protection(int encrypted, int reEncrypted) {
+    }
+
+    /** A rescuer joining a team, active from {@code joinedOn}; the ID number and phone are stored encrypted. */
     public static Member join(UUID teamId, String name, MemberRole role, TalentType talentType, String idNumber, String phone,
-                              LocalDate joinedOn, Integer trainingHours) {
+                              LocalDate joinedOn, Integer trainingHours, PersonalDataCipher cipher) {
         Member member = new Member();
         member.id = UUID.randomUUID();
         member.teamId = teamId;
         member.name = name.trim();
         member.role = role;
         member.talentType = talentType;
-        member.idNumber = idNumber;
-        member.phone = phone;
+        member.recordIdNumber(idNumber, cipher);
+        member.recordPhone(phone, cipher);
         member.joinedOn = joinedOn;
         member.status = MemberStatus.ACTIVE;
         member.trainingHours = trainingHours == null ? 0 : trainingHours;
@@ -89,19 +116,77 @@ public class Member extends PanacheEntityBase {
         return member;
     }
 
+    /** The keyed hash an ID number is unique and looked up by: of the normalized number, never the number itself. */
+    public static String idNumberHash(String idNumber, PersonalDataCipher cipher) {
+        return cipher.hash(ID_NUMBER, IdNumber.normalized(idNumber));
+    }
+
+    /** The ID number in clear, for this request only (shown masked: {@link IdNumber#masked}). */
+    public String idNumber(PersonalDataCipher cipher) {
+        return idNumberEncrypted == null ? clearIdNumber : cipher.decrypt(ID_NUMBER, idNumberEncrypted);
+    }
+
+    /** The keyed hash of the member's ID number (computed for a row still in clear). */
+    public String idNumberHash(PersonalDataCipher cipher) {
+        return idNumberHash != null ? idNumberHash : idNumberHash(clearIdNumber, cipher);
+    }
+
+    /** The phone in clear, for this request only. */
+    public String phone(PersonalDataCipher cipher) {
+        return phoneEncrypted == null ? clearPhone : cipher.decrypt(PHONE, phoneEncrypted);
+    }
+
+    /** The ID number encrypted under the current key, with its hash, in one step; no clear copy stays. */
+    private void recordIdNumber(String idNumber, PersonalDataCipher cipher) {
+        idNumberEncrypted = cipher.encrypt(ID_NUMBER, idNumber);
+        idNumberHash = idNumberHash(idNumber, cipher);
+        clearIdNumber = null;
+    }
+
+    private void recordPhone(String phone, PersonalDataCipher cipher) {
+        phoneEncrypted = cipher.encrypt(PHONE, phone);
+        clearPhone = null;
+    }
+
+    /**
+     * Encrypts the values still held in clear and re-encrypts those under a key other than the current one (key
+     * rotation); values already under the current key stay as they are.
+     */
+    public Protection protectPersonalData(PersonalDataCipher cipher) {
+        int encrypted = 0;
+        int reEncrypted = 0;
+        if (clearIdNumber != null) {
+            recordIdNumber(clearIdNumber, cipher);
+            encrypted++;
+        } else if (!cipher.isUnderCurrentKey(idNumberEncrypted)) {
+            recordIdNumber(cipher.decrypt(ID_NUMBER, idNumberEncrypted), cipher);
+            reEncrypted++;
+        }
+        if (clearPhone != null) {
+            recordPhone(clearPhone, cipher);
+            encrypted++;
+        } else if (!cipher.isUnderCurrentKey(phoneEncrypted)) {
+            recordPhone(cipher.decrypt(PHONE, phoneEncrypted), cipher);
+            reEncrypted++;
+        }
+        return new Protection(encrypted, reEncrypted);
+    }
+
     /** The changes; returns the fields that differ (none: nothing changes). Training hours stay when not given. */
-    public List<String> change(Changes changes) {
+    public List<String> change(Changes changes, PersonalDataCipher cipher) {
         List<String> changed = new ArrayList<>();
         if (role != changes.role()) changed.add("role");
         if (talentType != changes.talentType()) changed.add("talentType");
-        if (!Objects.equals(phone, changes.phone())) changed.add("phone");
+        if (!Objects.equals(phone(cipher), changes.phone())) changed.add("phone");
         if (status != changes.status()) changed.add("status");
         int hours = changes.trainingHours() == null ? trainingHours : changes.trainingHours();
         if (trainingHours != hours) changed.add("trainingHours");
         if (!changed.isEmpty()) {
             role = changes.role();
             talentType = changes.talentType();
-            phone = changes.phone();
+            if (changed.contains("phone")) {
+                recordPhone(changes.phone(), cipher);
+            }
             status = changes.status();
             trainingHours = hours;
             updatedAt = Instant.now();

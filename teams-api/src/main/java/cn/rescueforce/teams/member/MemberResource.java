@@ -29,18 +29,21 @@ public class MemberResource implements MembersApi {
     @Inject
     IdempotentCreation idempotency;
 
+    @Inject
+    MemberMapper mapper;
+
     @Override
     public Response addMember(UUID teamId, MemberInput input, String idempotencyKey) {
         return idempotency.create(idempotencyKey, input, () -> {
             Member member = service.add(teamId, input);
-            return ETags.created(URI.create("/api/v1/members/" + member.id), MemberMapper.toApi(member), member.version);
+            return ETags.created(URI.create("/api/v1/members/" + member.id), mapper.toApi(member), member.version);
         });
     }
 
     @Override
     public Response getMember(UUID memberId, String ifNoneMatch) {
         Member member = service.get(memberId);
-        return ETags.read(ifNoneMatch, member.version, () -> MemberMapper.toApi(member));
+        return ETags.read(ifNoneMatch, member.version, () -> mapper.toApi(member));
     }
 
     @Override
@@ -48,13 +51,13 @@ public class MemberResource implements MembersApi {
                                 TalentType talentType, MemberRole role, String q) {
         PageRequest request = PageRequest.of(page, size, sort, MemberService.SORTABLE, MemberService.defaultSort());
         PanacheQuery<Member> found = service.list(teamId, new MemberService.Filter(status, talentType, role, q), request);
-        return Response.ok(new MemberPage(found.list().stream().map(MemberMapper::toApi).toList(),
+        return Response.ok(new MemberPage(found.list().stream().map(mapper::toApi).toList(),
                 request.page(), request.size(), found.count())).build();
     }
 
     @Override
     public Response updateMember(UUID memberId, MemberUpdate update, String ifMatch) {
         Member member = service.update(memberId, ifMatch, MemberMapper.changes(update));
-        return ETags.ok(MemberMapper.toApi(member), member.version);
+        return ETags.ok(mapper.toApi(member), member.version);
     }
 }

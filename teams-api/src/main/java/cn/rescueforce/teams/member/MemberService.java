@@ -3,6 +3,7 @@ package cn.rescueforce.teams.member;
 import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.paging.PageRequest;
+import cn.rescueforce.kit.personaldata.PersonalDataCipher;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.teams.api.model.MemberInput;
@@ -46,6 +47,9 @@ public class MemberService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    PersonalDataCipher cipher;
+
     public record Filter(MemberStatus status, TalentType talentType, MemberRole role, String text) {
     }
 
@@ -59,11 +63,11 @@ public class MemberService {
         if (input.getJoinedOn().isAfter(LocalDate.now())) {
             throw ProblemException.invalid("joinedOn", "must not be in the future");
         }
-        if (members.serving(input.getIdNumber())) {
+        if (members.serving(Member.idNumberHash(input.getIdNumber(), cipher))) {
             throw ProblemException.conflict("A person with this ID number already serves in a team");
         }
         Member member = Member.join(team.id, input.getName(), input.getRole(), input.getTalentType(), input.getIdNumber(),
-                input.getPhone(), input.getJoinedOn(), input.getTrainingHours());
+                input.getPhone(), input.getJoinedOn(), input.getTrainingHours(), cipher);
         members.persist(member);
         recountHeadcount(team);
         audit.record("Member", member.id, "ADDED", team.province,
@@ -97,10 +101,10 @@ public class MemberService {
         Member member = get(memberId);
         Team team = teamService.editableLocked(member.teamId, "edit members");
         ETags.requireMatch(ifMatch, member.version);
-        if (member.returnsWith(changes) && members.serving(member.idNumber)) {
+        if (member.returnsWith(changes) && members.serving(member.idNumberHash(cipher))) {
             throw ProblemException.conflict("This person serves in another team now");
         }
-        List<String> changed = member.change(changes);
+        List<String> changed = member.change(changes, cipher);
         if (!changed.isEmpty()) {
             members.flush();
             if (changed.contains("status")) {
