@@ -24,8 +24,12 @@ public class PersonalDataSetup {
     @Singleton
     PersonalDataCipher cipher(PersonalDataConfig config) {
         List<String> profiles = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getProfiles();
-        boolean development = !profiles.contains("prod") && profiles.stream().anyMatch(DEVELOPMENT_PROFILES::contains);
         return new PersonalDataCipher(PersonalDataKeys.parse(config.keys().orElse(null), config.currentKey().orElse(null),
-                config.hashKey().orElse(null), development));
+                config.hashKey().orElse(null), developmentKeysAllowed(profiles)));
+    }
+
+    /** Only under dev, local or test, and never when prod is among the active profiles. */
+    static boolean developmentKeysAllowed(List<String> activeProfiles) {
+        return !activeProfiles.contains("prod") && activeProfiles.stream().anyMatch(DEVELOPMENT_PROFILES::contains);
     }
 }
