@@ -23,6 +23,17 @@ public interface AssessmentConfig {
         @WithDefault("PT5M")
         Duration maxBackoff();
 
+        /**
+         * Attempts of one round (since the message was queued or last retried) after which a message that keeps
+         * failing for a passing reason is parked ({@link cn.rescueforce.assessment.outbox.RetryLimit}).
+         */
+        @WithDefault("1000")
+        int maxAttempts();
+
+        /** Age of a round after which a message that keeps failing for a passing reason is parked. */
+        @WithDefault("P3D")
+        Duration maxAge();
+
         /** Messages handled per relay run. */
         @WithDefault("20")
         int batchSize();

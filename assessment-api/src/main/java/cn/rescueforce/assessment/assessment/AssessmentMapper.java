@@ -9,6 +9,7 @@ import cn.rescueforce.assessment.api.model.TeamSummary;
 import cn.rescueforce.assessment.client.teams.model.Team;
 import cn.rescueforce.assessment.outbox.Outbox;
 import cn.rescueforce.assessment.outbox.OutboxMessage;
+import cn.rescueforce.assessment.outbox.OutboxState;
 import cn.rescueforce.assessment.security.Scope;
 import cn.rescueforce.kit.security.ManagementLevel;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,10 +82,10 @@ public class AssessmentMapper {
         }
         if (delivery != null) {
             api.resultDelivery(new ResultDelivery()
-                    .state(delivery.isDelivered() ? DeliveryState.DELIVERED : DeliveryState.PENDING)
+                    .state(DeliveryState.valueOf(delivery.state.name()))
                     .attempts(delivery.attempts)
                     .deliveredAt(of(delivery.deliveredAt))
-                    .nextAttemptAt(delivery.isDelivered() ? null : of(delivery.nextAttemptAt)));
+                    .nextAttemptAt(delivery.state == OutboxState.PENDING ? of(delivery.nextAttemptAt) : null));
         }
         return api;
     }

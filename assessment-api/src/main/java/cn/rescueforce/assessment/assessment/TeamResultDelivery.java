@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * Delivers a finalized result to teams-api ({@code POST /api/v1/teams/{teamId}/assessment-results}, the
  * generated client, service account). teams-api applies a result once per assessment, so a repeat is harmless;
- * any answer but a success leaves the message to the outbox's next attempt, with what went wrong.
+ * any answer but a success is a {@code CallFailed} carrying teams-api's answer, which the outbox parks when it is a
+ * refusal for good and otherwise tries again later ({@code cn.rescueforce.assessment.outbox.DeliveryFailure}).
  */
 @ApplicationScoped
 public class TeamResultDelivery implements OutboxDestination {

@@ -19,18 +19,13 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxMessage enqueue(String destination, String idempotencyKey, UUID aggregateId, Object payload) {
-        OutboxMessage message = new OutboxMessage();
-        message.id = UUID.randomUUID();
-        message.destination = destination;
-        message.idempotencyKey = idempotencyKey;
-        message.aggregateId = aggregateId;
+        String body;
         try {
-            message.payload = json.writeValueAsString(payload);
+            body = json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("outbox payload cannot be written as JSON", e);
         }
-        message.createdAt = Instant.now();
-        message.nextAttemptAt = message.createdAt;
+        OutboxMessage message = OutboxMessage.queued(destination, idempotencyKey, aggregateId, body, Instant.now());
         message.persist();
         return message;
     }

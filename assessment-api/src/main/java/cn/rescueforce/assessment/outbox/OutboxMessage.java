@@ -1,17 +1,23 @@
 package cn.rescueforce.assessment.outbox;
 
+import cn.rescueforce.kit.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * A change another service must receive, written in the transaction that made it. The relay delivers it
- * until the receiver acknowledges; the receiver applies a key once, so redelivery is harmless.
+ * until the receiver acknowledges; the receiver applies a key once, so redelivery is harmless. A message the
+ * receiver refuses for good, or that keeps failing past the {@link RetryLimit}, is parked with the reason, until
+ * {@code national} retries it (a new round) or discards it (kept for the record): see {@link OutboxState}.
  */
 @Entity
 @Table(name = "outbox_message")
@@ -19,6 +25,10 @@ public class OutboxMessage extends PanacheEntityBase {
 
     /** Longest error text kept (the column's length). */
     static final int MAX_ERROR_LENGTH = 1000;
+    /** Longest parking reason kept (the column's length). */
+    static final int MAX_REASON_LENGTH = 500;
+    /** The problem type of a retry or discard of a message that is not parked (openapi/common.yaml). */
+    static final String NOT_PARKED = "message-not-parked";
 
     @Id
     public UUID id;
@@ -38,8 +48,21 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public OutboxState state = OutboxState.PENDING;
+
+    /** Every attempt since the message was queued. */
     @Column(nullable = false)
     public int attempts;
+
+    /** When the current round began: the message was queued, or {@code national} retried it. */
+    @Column(name = "round_started_at", nullable = false)
+    public Instant roundStartedAt;
+
+    /** Attempts of the current round: what the {@link RetryLimit} counts. */
+    @Column(name = "round_attempts", nullable = false)
+    public int roundAttempts;
 
     @Column(name = "next_attempt_at", nullable = false)
     public Instant nextAttemptAt;
@@ -50,25 +73,127 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
+    /** The receiver's status of the last failed attempt; null when it did not answer. */
+    @Column(name = "last_error_status")
+    public Integer lastErrorStatus;
+
+    @Column(name = "parked_at")
+    public Instant parkedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "parking_cause")
+    public ParkingCause parkingCause;
+
+    @Column(name = "parking_reason")
+    public String parkingReason;
+
+    @Column(name = "discarded_at")
+    public Instant discardedAt;
+
+    @Column(name = "discarded_by")
+    public String discardedBy;
+
+    @Column(name = "discard_reason")
+    public String discardReason;
+
+    /** A new message for {@code destination}, due now. */
+    static OutboxMessage queued(String destination, String idempotencyKey, UUID aggregateId, String payload, Instant now) {
+        OutboxMessage message = new OutboxMessage();
+        message.id = UUID.randomUUID();
+        message.destination = destination;
+        message.idempotencyKey = idempotencyKey;
+        message.aggregateId = aggregateId;
+        message.payload = payload;
+        message.createdAt = now;
+        message.roundStartedAt = now;
+        message.nextAttemptAt = now;
+        return message;
+    }
+
     public boolean isDelivered() {
-        return deliveredAt != null;
+        return state == OutboxState.DELIVERED;
+    }
+
+    public boolean isParked() {
+        return state == OutboxState.PARKED;
     }
 
     /** One more delivery attempt starts. */
     public void attempting() {
         attempts++;
+        roundAttempts++;
     }
 
     /** The receiver acknowledged. */
     public void delivered(Instant at) {
+        state = OutboxState.DELIVERED;
         deliveredAt = at;
         lastError = null;
+        lastErrorStatus = null;
     }
 
-    /** The attempt failed: kept undelivered, tried again at {@code nextAttempt}. */
-    public void failed(Exception error, Instant nextAttempt) {
-        nextAttemptAt = nextAttempt;
-        String text = error.getClass().getSimpleName() + ": " + error.getMessage();
-        lastError = text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    /**
+     * The attempt failed and the relay stops trying: refused for good, or the {@code limit} of the round is
+     * reached; otherwise the message stays pending and waits {@code wait}. Returns the cause of parking, or null.
+     */
+    public ParkingCause failed(DeliveryFailure failure, RetryLimit limit, Duration wait, Instant now) {
+        recordError(failure);
+        if (failure.permanent()) {
+            park(ParkingCause.PERMANENT, failure.refusal(), now);
+        } else if (limit.reached(roundAttempts, roundStartedAt, now)) {
+            park(ParkingCause.GAVE_UP, RetryLimit.gaveUp(roundAttempts, Duration.between(roundStartedAt, now), lastError), now);
+        } else {
+            nextAttemptAt = now.plus(wait);
+            return null;
+        }
+        return parkingCause;
+    }
+
+    /** The relay stops trying: parked with {@code reason} (cut to the column's length) until retried or discarded. */
+    public void park(ParkingCause cause, String reason, Instant at) {
+        if (state != OutboxState.PENDING) {
+            throw new IllegalStateException("only a pending message is parked; " + id + " is " + state);
+        }
+        state = OutboxState.PARKED;
+        parkedAt = at;
+        parkingCause = cause;
+        parkingReason = cut(reason, MAX_REASON_LENGTH);
+    }
+
+    /** {@code national} sends a parked message again: pending, due now, a new round for the {@link RetryLimit}. */
+    public void retry(Instant now) {
+        requireParked("retried");
+        state = OutboxState.PENDING;
+        nextAttemptAt = now;
+        roundStartedAt = now;
+        roundAttempts = 0;
+        parkedAt = null;
+        parkingCause = null;
+        parkingReason = null;
+    }
+
+    /** {@code national} gives a parked message up: never delivered, kept with who and why. */
+    public void discard(String by, String reason, Instant at) {
+        requireParked("discarded");
+        state = OutboxState.DISCARDED;
+        discardedAt = at;
+        discardedBy = by;
+        discardReason = reason;
+    }
+
+    private void requireParked(String action) {
+        if (state != OutboxState.PARKED) {
+            throw new ProblemException(409, NOT_PARKED, "Message is not parked",
+                    "Only a PARKED message can be " + action + "; message " + id + " is " + state, null);
+        }
+    }
+
+    private void recordError(DeliveryFailure failure) {
+        lastError = cut(failure.error(), MAX_ERROR_LENGTH);
+        lastErrorStatus = failure.status();
+    }
+
+    private static String cut(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
     }
 }

@@ -3,11 +3,16 @@ package cn.rescueforce.assessment.assessment;
 import cn.rescueforce.assessment.api.model.AssessmentType;
 import cn.rescueforce.assessment.api.model.DeliveryState;
 import cn.rescueforce.assessment.api.model.TeamCategory;
+import cn.rescueforce.assessment.outbox.DeliveryFailure;
 import cn.rescueforce.assessment.outbox.OutboxMessage;
+import cn.rescueforce.assessment.outbox.RetryLimit;
 import cn.rescueforce.assessment.support.StandardExamples;
+import cn.rescueforce.kit.client.CallFailed;
+import cn.rescueforce.kit.client.ErrorAnswer;
 import cn.rescueforce.kit.security.ManagementLevel;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -53,8 +58,10 @@ class AssessmentMapperTest {
     @Test
     void aPendingDeliveryShowsItsNextAttemptAndADeliveredOneDoesNot() {
         OutboxMessage message = new OutboxMessage();
+        message.roundStartedAt = AT;
         message.attempting();
-        message.failed(new IllegalStateException("down"), AT.plusSeconds(5));
+        message.failed(DeliveryFailure.of("teams-api", new IllegalStateException("down")), new RetryLimit(5, Duration.ofDays(3)),
+                Duration.ofSeconds(5), AT);
         var pending = AssessmentMapper.toApi(appealed(), false, message, LocalDate.of(2026, 4, 2)).getResultDelivery();
         assertEquals(DeliveryState.PENDING, pending.getState());
         assertEquals(AT.plusSeconds(5), pending.getNextAttemptAt().toInstant());
@@ -64,5 +71,17 @@ class AssessmentMapperTest {
         assertEquals(DeliveryState.DELIVERED, delivered.getState());
         assertNull(delivered.getNextAttemptAt());
         assertEquals(1, delivered.getAttempts());
+    }
+
+    @Test
+    void aParkedDeliveryShowsAsParkedWithoutANextAttempt() {
+        OutboxMessage message = new OutboxMessage();
+        message.roundStartedAt = AT;
+        message.attempting();
+        message.failed(DeliveryFailure.of("teams-api", new CallFailed("teams-api: ErrorAnswer: answered HTTP 404", new ErrorAnswer(404))),
+                new RetryLimit(5, Duration.ofDays(3)), Duration.ofSeconds(5), AT);
+        var parked = AssessmentMapper.toApi(appealed(), false, message, LocalDate.of(2026, 4, 2)).getResultDelivery();
+        assertEquals(DeliveryState.PARKED, parked.getState());
+        assertNull(parked.getNextAttemptAt());
     }
 }

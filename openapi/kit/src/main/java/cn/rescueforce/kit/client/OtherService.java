@@ -76,13 +76,14 @@ public final class OtherService {
 
     /**
      * For work no caller waits for (an outbox delivery): the answer, or a {@link CallFailed} that says what went
-     * wrong (the status, the timeout, the refused connection) without any credential, for the next attempt's record.
+     * wrong (the status, the timeout, the refused connection) without any credential, for the next attempt's record,
+     * and carries the error answer (status, problem type and title) when the service gave one.
      */
     public <T> T attempt(Call<T> call) {
         try {
             return call.call();
         } catch (Exception e) {
-            throw new CallFailed(name + ": " + describe(e));
+            throw new CallFailed(name + ": " + describe(e), answerIn(e));
         }
     }
 

@@ -94,6 +94,31 @@ class OtherServiceTest {
     }
 
     @Test
+    void aFailedAttemptCarriesTheAnswerSoTheCallerCanTellARefusalFromAnOutage() {
+        CallFailed refused = assertThrows(CallFailed.class, () -> TEAMS_API.attempt(() -> {
+            throw new ErrorAnswer(422, "https://rescue-force.cn/problems/validation", "Request is invalid");
+        }));
+        assertEquals(422, refused.answer().orElseThrow().status());
+        assertEquals("https://rescue-force.cn/problems/validation", refused.answer().orElseThrow().problemType());
+        assertEquals("Request is invalid", refused.answer().orElseThrow().problemTitle());
+        CallFailed down = assertThrows(CallFailed.class, () -> TEAMS_API.attempt(() -> {
+            throw new ProcessingException(new ConnectException("Connection refused"));
+        }));
+        assertTrue(down.answer().isEmpty());
+    }
+
+    @Test
+    void anAnswersProblemTypeAndTitleAreKeptOnlyShortAndWithoutCredentials() {
+        String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzZXJ2aWNlLWFjY291bnQifQ.c2lnbmF0dXJl";
+        ErrorAnswer answer = new ErrorAnswer(400, "not a uri <script>", "Bearer " + jwt + "\n" + "x".repeat(500));
+        assertEquals(null, answer.problemType());
+        assertFalse(answer.problemTitle().contains(jwt), answer.problemTitle());
+        assertFalse(answer.problemTitle().contains("\n"), answer.problemTitle());
+        assertEquals(ErrorAnswer.MAX_TITLE_LENGTH, answer.problemTitle().length());
+        assertEquals(null, new ErrorAnswer(500, null, " ").problemTitle());
+    }
+
+    @Test
     void whatIsLoggedCarriesNoTokenAndNoSecret() {
         String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzZXJ2aWNlLWFjY291bnQifQ.c2lnbmF0dXJl";
         String logged = OtherService.describe(new ProcessingException("token request failed: grant_type=client_credentials"

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * use: {@code GET /api/v1/teams/{teamId}} (404 problem for a team it does not know), {@code GET /api/v1/teams}
  * (filtered by province and category, paged, sorted by code) and {@code POST /api/v1/teams/{teamId}/assessment-results},
  * which like teams-api applies a result once per assessment (a repeat answers the team unchanged). Tests seed
- * teams with {@link #addTeam}, read what changed with {@link #team}, and count lookups, deliveries and applications.
+ * teams with {@link #addTeam}, read what changed with {@link #team}, count lookups, deliveries and applications, and
+ * make the result operation refuse or fail for a team ({@link #answerResults}).
  */
 public class TeamsApiDouble extends ServiceDouble {
 
@@ -37,6 +38,7 @@ public class TeamsApiDouble extends ServiceDouble {
     private final Map<UUID, AtomicInteger> received = new ConcurrentHashMap<>();
     private final Map<UUID, AtomicInteger> applied = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> consecutiveFails = new HashMap<>();
+    private final Map<UUID, ObjectNode> refusals = new ConcurrentHashMap<>();
 
     public TeamsApiDouble() {
         super("teams-api");
@@ -76,6 +78,20 @@ public class TeamsApiDouble extends ServiceDouble {
     /** Gives a team a grade directly, as earlier assessments would have. */
     public void grade(UUID teamId, String grade, String validUntil) {
         teams.get(teamId).put("grade", grade).put("gradeValidUntil", validUntil);
+    }
+
+    /**
+     * Until {@link #acceptResults}, every result delivered for the team is counted as received and answered with
+     * {@code status} and a problem of {@code problemType} ({@code validation}, {@code dependency-unavailable}, ...),
+     * without changing the team: teams-api refusing the result, or failing to apply it.
+     */
+    public void answerResults(UUID teamId, int status, String problemType) {
+        refusals.put(teamId, problem(status, problemType, "answered " + status + " by the test"));
+    }
+
+    /** Results for the team are applied again, as teams-api does. */
+    public void acceptResults(UUID teamId) {
+        refusals.remove(teamId);
     }
 
     /** The team as teams-api holds it now. */
@@ -149,6 +165,11 @@ public class TeamsApiDouble extends ServiceDouble {
         }
         UUID assessmentId = UUID.fromString(result.path("assessmentId").asText());
         received.computeIfAbsent(assessmentId, k -> new AtomicInteger()).incrementAndGet();
+        ObjectNode refusal = refusals.get(teamId);
+        if (refusal != null) {
+            send(exchange, refusal.path("status").asInt(), refusal);
+            return;
+        }
         if (applied.containsKey(assessmentId)) {
             send(exchange, 200, team); // once per assessmentId: a repeat changes nothing
             return;
