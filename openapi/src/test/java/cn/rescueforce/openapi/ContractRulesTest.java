@@ -66,6 +66,17 @@ class ContractRulesTest {
             if (operation.has("requestBody") || operation.has("parameters") || path.getValue().has("parameters")) {
                 requireResponse(faults, name, responses, "400");
             }
+            // every service refuses a body above its limit (the kit's BodySizeLimit), and rate-limits the operations
+            // that need no token per client address (the kit's PublicRateLimit): the contract must say so
+            if (operation.has("requestBody")) {
+                requireResponse(faults, name, responses, "413");
+            }
+            if (isPublic) {
+                requireResponse(faults, name, responses, "429");
+                if (!resolve(doc, responses.path("429")).path("headers").has("Retry-After")) {
+                    faults.add(name + ": response 429 without the Retry-After header");
+                }
+            }
             if (operation.has("requestBody") && !hasExample(operation.path("requestBody").path("content"))) {
                 faults.add(name + ": request body without example");
             }

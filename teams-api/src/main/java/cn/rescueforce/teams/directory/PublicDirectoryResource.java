@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.directory;
 
+import cn.rescueforce.kit.abuse.RateLimited;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.teams.api.PublicDirectoryApi;
 import cn.rescueforce.teams.api.model.PublicTeamPage;
@@ -13,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.Map;
 
-/** The public directory: no token, active teams only, no personal data. */
+/** The public directory: no token (so rate-limited per client address), active teams only, no personal data. */
 @ApplicationScoped
 public class PublicDirectoryResource implements PublicDirectoryApi {
 
@@ -23,6 +24,7 @@ public class PublicDirectoryResource implements PublicDirectoryApi {
     PublicDirectory directory;
 
     @Override
+    @RateLimited
     public Response listPublicTeams(Integer page, Integer size, String sort, TeamCategory category, String province, String q) {
         PageRequest request = PageRequest.of(page, size, sort, SORTABLE, Sort.by("province").and("name"));
         PanacheQuery<Team> found = directory.activeTeams(category, province, q, request);

@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.nearest;
 
+import cn.rescueforce.kit.abuse.RateLimited;
 import cn.rescueforce.teams.api.NearestTeamsApi;
 import cn.rescueforce.teams.api.model.Grade;
 import cn.rescueforce.teams.api.model.NearestTeamList;
@@ -25,6 +26,7 @@ public class NearestTeamResource implements NearestTeamsApi {
     }
 
     @Override
+    @RateLimited
     public Response findNearestPublicTeams(Double lat, Double lon, TeamCategory category, Grade minGrade, Integer limit) {
         return Response.ok(new PublicNearestTeamList(search.publicly(lat, lon, category, minGrade, limitOf(limit)).stream()
                 .map(NearestTeamMapper::toPublic).toList())).build();
