@@ -1,6 +1,7 @@
 package cn.rescueforce.e2e;
 
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,20 +18,45 @@ import java.util.Set;
 final class ClusterSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PERSONAL_DATA_KEY_ID = "e2e-1";
     private final Map<String, String> values = new LinkedHashMap<>();
 
     synchronized String value(String secret, String key) {
-        return values.computeIfAbsent(secret + "/" + key, k -> "e2e-" + HexFormat.of().formatHex(bytes(24)));
+        return values.computeIfAbsent(secret + "/" + key, k -> generated(secret, key));
+    }
+
+    /**
+     * A value as k8s/README.md ("Secrets") has it created: the personal-data keys in their format (a key id and
+     * 32 random bytes in base64, the current key's id, a 32-byte hash key), any other key a random string.
+     */
+    private static String generated(String secret, String key) {
+        if (secret.equals("personal-data-keys")) {
+            switch (key) {
+                case "keys":
+                    return PERSONAL_DATA_KEY_ID + ":" + Base64.getEncoder().encodeToString(bytes(32));
+                case "current-key":
+                    return PERSONAL_DATA_KEY_ID;
+                case "hash-key":
+                    return Base64.getEncoder().encodeToString(bytes(32));
+                default:
+                    break;
+            }
+        }
+        return "e2e-" + HexFormat.of().formatHex(bytes(24));
     }
 
     synchronized void set(String secret, String key, String value) {
         values.put(secret + "/" + key, value);
     }
 
-    /** Every value handed out, non-empty ones only. */
+    /** Every secret value handed out, non-empty ones only (not the personal-data key id: teams-api logs it). */
     synchronized Set<String> values() {
         Set<String> all = new LinkedHashSet<>();
-        values.values().stream().filter(v -> v != null && !v.isEmpty()).forEach(all::add);
+        values.forEach((name, v) -> {
+            if (v != null && !v.isEmpty() && !name.equals("personal-data-keys/current-key")) {
+                all.add(v);
+            }
+        });
         return all;
     }
 

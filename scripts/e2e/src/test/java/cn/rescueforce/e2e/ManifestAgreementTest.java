@@ -39,8 +39,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <li>every setting the prod profile requires is set by every overlay, non-empty: values of the prod profile that
  * read {@code ${NAME}} without a default, settings that the dev and local profiles take from the files and prod
  * from nowhere (the database's URL and user), and what the kit's start-up checks require (the properties an
- * {@code @Observes StartupEvent} check of the kit reads, e.g. ServiceAccountCheck's client secret when the
- * service's OIDC client is on), each under the environment name its configured value reads.</li>
+ * {@code @Observes StartupEvent} check of the kit reads, and the settings its {@code @Readiness} checks need that
+ * only the environment fills, e.g. ServiceAccountReadiness's client secret when the service's OIDC client is on),
+ * each under the environment name its configured value reads.</li>
  * </ol>
  * That the services accept these names at run time is proven too: the end-to-end run starts them with their
  * manifests' environment and fails on Quarkus' "Unrecognized configuration key" ({@code ServiceLogsIT}).
@@ -51,6 +52,10 @@ class ManifestAgreementTest {
 
     private static final Pattern RUN_JAVA_VARIABLE = Pattern.compile("(?m)^#\\s*-\\s*([A-Z][A-Z0-9_]+):");
     private static final Pattern STARTUP_READ = Pattern.compile("getOptionalValue\\(\"([^\"]+)\",\\s*(Boolean|String)\\.class\\)");
+    /** What a readiness check is given: {@code @ConfigProperty(name = "...") boolean|Optional<String> x}. */
+    private static final Pattern READINESS_READ = Pattern.compile("@ConfigProperty\\(name = \"([^\"]+)\"[^)]*\\)\\s*(boolean|Optional<String>)");
+    /** A value that is empty unless its environment variable is set: {@code ${NAME:}}. */
+    private static final Pattern EMPTY_UNLESS_SET = Pattern.compile("\\$\\{[A-Z0-9_]+:}");
 
     @Test
     void everyVariableOfEveryOverlayIsReadAndEveryRequiredSettingIsSet() throws Exception {
@@ -169,14 +174,25 @@ class ManifestAgreementTest {
                 required.put(nameFor(config, property), property + ": set for dev and local only, nothing in prod");
             }
         }
-        // the kit's start-up checks: the String properties an @Observes StartupEvent check reads, when the Boolean ones are on
-        for (Path check : startupChecks()) {
+        // the kit's checks: the String properties an @Observes StartupEvent check reads, when the Boolean ones are on;
+        // the Optional<String> settings a @Readiness check is given, when its boolean ones are on and nothing but the
+        // environment fills them (a service missing them would never be ready)
+        for (Path check : kitChecks()) {
             String source = Files.readString(check);
             List<String> conditions = new ArrayList<>();
             List<String> needed = new ArrayList<>();
             Matcher m = STARTUP_READ.matcher(source);
             while (m.find()) {
                 (m.group(2).equals("Boolean") ? conditions : needed).add(m.group(1));
+            }
+            Matcher r = READINESS_READ.matcher(source.contains("@Readiness") ? source : "");
+            while (r.find()) {
+                String property = r.group(1);
+                if (r.group(2).equals("boolean")) {
+                    conditions.add(property);
+                } else if (config.effective(property, "prod").map(e -> EMPTY_UNLESS_SET.matcher(e.value().trim()).matches()).orElse(true)) {
+                    needed.add(property);
+                }
             }
             boolean applies = conditions.stream().allMatch(c -> config.effective(c, "prod").map(e -> e.value().trim().equals("true")).orElse(false));
             if (applies) {
@@ -196,12 +212,13 @@ class ManifestAgreementTest {
                 .orElse(PackagedConfiguration.environmentForm(property));
     }
 
-    /** The kit's classes that check the configuration at start ({@code @Observes StartupEvent}). */
-    private static List<Path> startupChecks() throws IOException {
+    /** The kit's classes that check the configuration at start ({@code @Observes StartupEvent}) or for readiness. */
+    private static List<Path> kitChecks() throws IOException {
         try (Stream<Path> files = Files.walk(Repo.root().resolve("openapi/kit/src/main/java"))) {
             return files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
                 try {
-                    return Files.readString(p).contains("@Observes StartupEvent");
+                    String source = Files.readString(p);
+                    return source.contains("@Observes StartupEvent") || source.contains("@Readiness");
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
