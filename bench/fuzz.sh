@@ -36,9 +36,9 @@ else
     || ./mvnw -B -q -DskipTests package
   log=bench/fuzz/target/suite.log
   echo "== starting the suite (scripts/run --no-build), log in $log"
-  setsid scripts/run --no-build > "$log" 2>&1 &
-  suite=$!
-  trap 'kill -- -$suite 2>/dev/null; wait $suite 2>/dev/null || true' EXIT
+  scripts/run --no-build > "$log" 2>&1 &
+  suite=$! # scripts/run execs the suite launcher, which stops the services and PostgreSQL when it is stopped
+  trap 'kill $suite 2>/dev/null; wait $suite 2>/dev/null || true' EXIT
   for _ in $(seq 1 180); do
     answering 8081 && answering 8082 && answering 8083 && break
     kill -0 $suite 2>/dev/null || { echo "the suite stopped: $log" >&2; tail -20 "$log" >&2; exit 1; }
@@ -54,6 +54,6 @@ java -Xmx512m -Ddevkit.key=scripts/devkit/src/main/resources/dev-keys/private.pe
   -cp "bench/fuzz/target/classes:$(cat bench/fuzz/target/classpath.txt)" cn.rescueforce.fuzz.Fuzz \
   --seed "$SEED" --requests "$REQUESTS" --seconds "$SECONDS_PER_SERVICE" --threads "$THREADS" --contracts openapi \
   --service teams-api=http://localhost:8081 --service equipment-api=http://localhost:8082 \
-  --service assessment-api=http://localhost:8083 | tee bench/fuzz/target/fuzz-report.txt || status=$?
+  --service assessment-api=http://localhost:8083 2> >(grep -v "^SLF4J" >&2) | tee bench/fuzz/target/fuzz-report.txt || status=$?
 echo "(report: bench/fuzz/target/fuzz-report.txt; request bodies too long for a curl line: bench/fuzz/target/fuzz-cases/)"
 exit $status
