@@ -71,6 +71,27 @@ class EquipmentCatalogTest {
                 .body("code", equalTo(code)).body("group", equalTo("DRAINAGE"));
     }
 
+    /** Found by the contract fuzzer (bench/fuzz.sh): {"code": 12345} created a type with the code "12345". */
+    @Test
+    void aValueOfTheWrongJsonTypeIsRefusedAndNothingIsCreated() {
+        String code = "WRONG-TYPE-" + Fixtures.next();
+        Map<String, Object> numericCode = typeBody(code);
+        numericCode.put("code", 12345);
+        Map<String, Object> textualDays = typeBody(code);
+        textualDays.put("inspectionIntervalDays", "90");
+        Map<String, Object> fractionalDays = typeBody(code);
+        fractionalDays.put("inspectionIntervalDays", 90.5);
+        for (Map<String, Object> body : List.of(numericCode, textualDays, fractionalDays)) {
+            given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/equipment-types").then().statusCode(400)
+                    .contentType("application/problem+json").body("type", equalTo(PROBLEMS + "validation"));
+        }
+        given().auth().oauth2(Tokens.national()).get("/api/v1/equipment-types/12345").then().statusCode(404);
+        given().auth().oauth2(Tokens.national()).get("/api/v1/equipment-types/" + code).then().statusCode(404);
+        given().auth().oauth2(Tokens.national()).queryParam("size", "２０").get("/api/v1/equipment-types").then().statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo(PROBLEMS + "validation"));
+    }
+
     @Test
     void aTakenCodeIsAConflict() {
         given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON).body(typeBody("RESP-SCBA-4H"))

@@ -22,6 +22,19 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 class StandardConfigurationTest {
 
+    /** Found by the contract fuzzer (bench/fuzz.sh): currentOnly=yes was read as false and answered 200. */
+    @Test
+    void aBooleanFilterTakesOnlyTrueOrFalse() {
+        for (String bad : List.of("yes", "1", "TRUE ", "maybe")) {
+            given().auth().oauth2(Tokens.national()).queryParam("currentOnly", bad).get("/api/v1/standard-configurations")
+                    .then().statusCode(400).contentType("application/problem+json").body("type", equalTo(PROBLEMS + "validation"));
+        }
+        for (String good : List.of("true", "false")) {
+            given().auth().oauth2(Tokens.national()).queryParam("currentOnly", good).get("/api/v1/standard-configurations")
+                    .then().statusCode(200);
+        }
+    }
+
     @Test
     void nationalPublishesVersionsAndTheNewestIsCurrent() {
         String type = Fixtures.equipmentType(30, 96);

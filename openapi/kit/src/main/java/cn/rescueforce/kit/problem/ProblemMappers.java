@@ -119,6 +119,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Exception e, UriInfo uri) {
+        // a unique constraint or a concurrent change found only when the transaction commits arrives wrapped
+        // (QuarkusTransactionException, RollbackException): the same answer as when it is thrown directly, not a
+        // 500 (found by bench/fuzz.sh: two concurrent creations of the same standard code)
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException unique
+                    && unique.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
+                return uniqueViolation(unique, uri);
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return concurrentChange((RuntimeException) cause, uri);
+            }
+        }
         LOG.errorf(e, "unexpected failure on %s", path(uri));
         return ProblemResponses.of(500, Problem.TYPE_BASE + "internal", "Internal error",
                 "The request could not be completed; nothing was changed", path(uri), null);
