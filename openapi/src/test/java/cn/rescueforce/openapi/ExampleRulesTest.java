@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The examples are what integrators copy: they must be true. Every example validates against the schema of its
- * request or response (required properties, types, formats, enum values), and a state-changing operation shows in
+ * parameter, request or response (required properties, types, formats, enum values), and a state-changing operation shows in
  * its response examples only the status it can leave the object in, which it declares itself with
  * {@code x-resulting-status} (one value or a list) next to its operationId.
  */
@@ -193,6 +193,8 @@ class ExampleRulesTest {
                 return;
             }
             String at = "/paths/" + escape(path.getKey()) + "/" + op.getKey();
+            parameters(doc, path.getValue().path("parameters"), "/paths/" + escape(path.getKey()) + "/parameters", action);
+            parameters(doc, op.getValue().path("parameters"), at + "/parameters", action);
             JsonNode body = op.getValue().path("requestBody");
             String bodyAt = body.has("$ref") ? body.get("$ref").asText().substring(1) : at + "/requestBody";
             resolve(doc, body).path("content").fields().forEachRemaining(media ->
@@ -204,6 +206,14 @@ class ExampleRulesTest {
                         action.accept(responseAt + "/content/" + escape(media.getKey()), media.getValue()));
             });
         }));
+    }
+
+    /** Parameters carry their schema and examples like a media type object does. */
+    private static void parameters(JsonNode doc, JsonNode parameters, String at, BiConsumer<String, JsonNode> action) {
+        for (int i = 0; i < parameters.size(); i++) {
+            JsonNode parameter = parameters.get(i);
+            action.accept(parameter.has("$ref") ? parameter.get("$ref").asText().substring(1) : at + "/" + i, resolve(doc, parameter));
+        }
     }
 
     /** The examples of a media type object: {@code example}, and every {@code examples} entry's value. */
