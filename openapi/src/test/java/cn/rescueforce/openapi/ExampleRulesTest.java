@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,6 +41,8 @@ class ExampleRulesTest {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete");
     /** The property that carries an object's lifecycle: {@code status}, or {@code state} (outbox messages). */
     private static final List<String> STATUS_PROPERTIES = List.of("status", "state");
+    /** A value that is an anchor ({@code &id001}) or an alias ({@code *id001}), after a key or a list dash. */
+    private static final Pattern ANCHOR_OR_ALIAS = Pattern.compile("(:|^\\s*-)\\s+[&*][A-Za-z0-9_-]+(\\s|$)");
 
     static Stream<String> services() {
         return Stream.of("teams-api", "equipment-api", "assessment-api")
@@ -128,6 +131,27 @@ class ExampleRulesTest {
             });
         });
         assertTrue(faults.isEmpty(), service + ":\n" + String.join("\n", faults));
+    }
+
+    /**
+     * No YAML anchors or aliases: the bundler reads the contracts with Jackson, which gives an alias as the anchor's
+     * name, so the served document would show {@code specialties: id001} instead of the list.
+     */
+    @ParameterizedTest
+    @MethodSource("contracts")
+    void theContractsUseNoYamlAnchorsOrAliases(String contract) throws IOException {
+        List<String> found = new ArrayList<>();
+        List<String> lines = Files.readAllLines(CONTRACTS.resolve(contract + ".yaml"));
+        for (int i = 0; i < lines.size(); i++) {
+            if (ANCHOR_OR_ALIAS.matcher(lines.get(i)).find()) {
+                found.add((i + 1) + ": " + lines.get(i).strip());
+            }
+        }
+        assertTrue(found.isEmpty(), contract + ".yaml uses YAML anchors or aliases; write the value out:\n" + String.join("\n", found));
+    }
+
+    static Stream<String> contracts() {
+        return Stream.concat(Stream.of("common"), services());
     }
 
     /**
