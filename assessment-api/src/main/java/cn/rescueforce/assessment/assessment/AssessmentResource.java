@@ -8,7 +8,7 @@ import cn.rescueforce.assessment.api.model.AssessmentType;
 import cn.rescueforce.assessment.api.model.Decision;
 import cn.rescueforce.assessment.api.model.TeamCategory;
 import cn.rescueforce.kit.conditional.ETags;
-import cn.rescueforce.kit.idempotency.IdempotentCreation;
+import cn.rescueforce.kit.idempotency.IdempotentRequests;
 import cn.rescueforce.kit.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.security.Authenticated;
@@ -27,14 +27,14 @@ public class AssessmentResource implements AssessmentsApi {
     AssessmentService service;
 
     @Inject
-    IdempotentCreation idempotency;
+    IdempotentRequests idempotency;
 
     @Inject
     AssessmentMapper mapper;
 
     @Override
     public Response scheduleAssessment(AssessmentSchedule input, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, input, () -> {
+        return idempotency.execute(idempotencyKey, input, () -> {
             Assessment assessment = service.schedule(input);
             return ETags.created(URI.create("/api/v1/assessments/" + assessment.id), mapper.toApi(assessment), assessment.version);
         });

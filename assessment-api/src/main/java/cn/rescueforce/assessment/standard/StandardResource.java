@@ -6,7 +6,7 @@ import cn.rescueforce.assessment.api.model.StandardPage;
 import cn.rescueforce.assessment.api.model.StandardStatus;
 import cn.rescueforce.assessment.api.model.TeamCategory;
 import cn.rescueforce.kit.conditional.ETags;
-import cn.rescueforce.kit.idempotency.IdempotentCreation;
+import cn.rescueforce.kit.idempotency.IdempotentRequests;
 import cn.rescueforce.kit.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.security.Authenticated;
@@ -28,11 +28,11 @@ public class StandardResource implements StandardsApi {
     StandardMapper mapper;
 
     @Inject
-    IdempotentCreation idempotency;
+    IdempotentRequests idempotency;
 
     @Override
     public Response createStandard(StandardInput input, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, input, () -> {
+        return idempotency.execute(idempotencyKey, input, () -> {
             Standard standard = service.draft(input);
             return ETags.created(URI.create("/api/v1/standards/" + standard.id), mapper.toApi(standard, true), standard.version);
         });

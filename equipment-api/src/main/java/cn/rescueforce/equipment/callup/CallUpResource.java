@@ -6,7 +6,7 @@ import cn.rescueforce.equipment.api.model.CallUpDecision;
 import cn.rescueforce.equipment.api.model.CallUpInput;
 import cn.rescueforce.equipment.api.model.CallUpStatus;
 import cn.rescueforce.kit.conditional.ETags;
-import cn.rescueforce.kit.idempotency.IdempotentCreation;
+import cn.rescueforce.kit.idempotency.IdempotentRequests;
 import cn.rescueforce.kit.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
@@ -31,11 +31,11 @@ public class CallUpResource implements CallUpsApi {
     CallUpMapper mapper;
 
     @Inject
-    IdempotentCreation idempotency;
+    IdempotentRequests idempotency;
 
     @Override
     public Response requestCallUp(CallUpInput input, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, input, () -> {
+        return idempotency.execute(idempotencyKey, input, () -> {
             CallUp callUp = service.request(input);
             return ETags.created(URI.create("/api/v1/call-ups/" + callUp.id), toApi(callUp), callUp.version);
         });
@@ -56,28 +56,29 @@ public class CallUpResource implements CallUpsApi {
     }
 
     @Override
-    public Response approveCallUp(UUID callUpId) {
-        return respond(service.approve(callUpId));
+    public Response approveCallUp(UUID callUpId, String ifMatch, String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, ifMatch, () -> respond(service.approve(callUpId, ifMatch)));
     }
 
     @Override
-    public Response dispatchCallUp(UUID callUpId) {
-        return respond(service.dispatch(callUpId));
+    public Response dispatchCallUp(UUID callUpId, String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, null, () -> respond(service.dispatch(callUpId)));
+    }
+
+    /** Returns stock to hand: required to be idempotent (openapi/equipment-api.yaml, closeCallUp). */
+    @Override
+    public Response closeCallUp(UUID callUpId, CallUpClosure closure, String idempotencyKey) {
+        return idempotency.executeRequired(idempotencyKey, closure, () -> respond(service.close(callUpId, closure)));
     }
 
     @Override
-    public Response closeCallUp(UUID callUpId, CallUpClosure closure) {
-        return respond(service.close(callUpId, closure));
+    public Response rejectCallUp(UUID callUpId, CallUpDecision decision, String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, decision, () -> respond(service.reject(callUpId, decision.getReason())));
     }
 
     @Override
-    public Response rejectCallUp(UUID callUpId, CallUpDecision decision) {
-        return respond(service.reject(callUpId, decision.getReason()));
-    }
-
-    @Override
-    public Response cancelCallUp(UUID callUpId, CallUpDecision decision) {
-        return respond(service.cancel(callUpId, decision.getReason()));
+    public Response cancelCallUp(UUID callUpId, CallUpDecision decision, String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, decision, () -> respond(service.cancel(callUpId, decision.getReason())));
     }
 
     private Response respond(CallUp callUp) {

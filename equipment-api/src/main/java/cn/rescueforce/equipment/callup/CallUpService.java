@@ -14,6 +14,7 @@ import cn.rescueforce.equipment.depot.StockMovements;
 import cn.rescueforce.equipment.security.Scope;
 import cn.rescueforce.equipment.teams.TeamRef;
 import cn.rescueforce.kit.audit.AuditTrail;
+import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.query.Where;
@@ -96,8 +97,12 @@ public class CallUpService {
 
     /** Reserves every line or none: the first line that cannot bear its quantity rolls the whole approval back. */
     @Transactional
-    public CallUp approve(UUID id) {
+    /** With {@code ifMatch} (optional), the approver's copy must still be current: 412 when it changed since. */
+    public CallUp approve(UUID id, String ifMatch) {
         CallUp callUp = decidable(id, "approve call-ups");
+        if (ifMatch != null) {
+            ETags.requireMatch(ifMatch, callUp.version);
+        }
         callUp.approve(scope.caller().sub(), Instant.now());
         Map<UUID, StockLine> stock = stockOf(callUp);
         callUp.linesInStockOrder().forEach(line -> movements.reserve(stock.get(line.stockLineId), line.quantity, callUp.id));

@@ -4,7 +4,7 @@ import cn.rescueforce.equipment.api.EquipmentTypesApi;
 import cn.rescueforce.equipment.api.model.EquipmentGroup;
 import cn.rescueforce.equipment.api.model.EquipmentTypeInput;
 import cn.rescueforce.kit.conditional.ETags;
-import cn.rescueforce.kit.idempotency.IdempotentCreation;
+import cn.rescueforce.kit.idempotency.IdempotentRequests;
 import cn.rescueforce.kit.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
@@ -27,11 +27,11 @@ public class EquipmentTypeResource implements EquipmentTypesApi {
     EquipmentTypeMapper mapper;
 
     @Inject
-    IdempotentCreation idempotency;
+    IdempotentRequests idempotency;
 
     @Override
     public Response createEquipmentType(EquipmentTypeInput input, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, input, () -> {
+        return idempotency.execute(idempotencyKey, input, () -> {
             EquipmentType type = service.create(input);
             return ETags.created(URI.create("/api/v1/equipment-types/" + type.code), mapper.toApi(type), type.version);
         });

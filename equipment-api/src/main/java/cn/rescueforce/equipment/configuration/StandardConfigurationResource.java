@@ -3,7 +3,7 @@ package cn.rescueforce.equipment.configuration;
 import cn.rescueforce.equipment.api.StandardConfigurationsApi;
 import cn.rescueforce.equipment.api.model.StandardConfigurationInput;
 import cn.rescueforce.equipment.api.model.TeamCategory;
-import cn.rescueforce.kit.idempotency.IdempotentCreation;
+import cn.rescueforce.kit.idempotency.IdempotentRequests;
 import cn.rescueforce.kit.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
@@ -28,11 +28,11 @@ public class StandardConfigurationResource implements StandardConfigurationsApi 
     StandardConfigurationMapper mapper;
 
     @Inject
-    IdempotentCreation idempotency;
+    IdempotentRequests idempotency;
 
     @Override
     public Response publishStandardConfiguration(StandardConfigurationInput input, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, input, () -> {
+        return idempotency.execute(idempotencyKey, input, () -> {
             StandardConfiguration configuration = service.publish(input);
             return Response.created(URI.create("/api/v1/standard-configurations/" + configuration.id))
                     .entity(mapper.toApi(configuration, true, service.typesOf(List.of(configuration)))).build();

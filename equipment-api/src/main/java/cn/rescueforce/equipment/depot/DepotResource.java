@@ -6,7 +6,7 @@ import cn.rescueforce.equipment.api.model.ReserveDepotInput;
 import cn.rescueforce.equipment.api.model.StockAdjustmentInput;
 import cn.rescueforce.equipment.api.model.StockLineInput;
 import cn.rescueforce.kit.conditional.ETags;
-import cn.rescueforce.kit.idempotency.IdempotentCreation;
+import cn.rescueforce.kit.idempotency.IdempotentRequests;
 import cn.rescueforce.kit.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
@@ -33,11 +33,11 @@ public class DepotResource implements DepotsApi {
     DepotMapper mapper;
 
     @Inject
-    IdempotentCreation idempotency;
+    IdempotentRequests idempotency;
 
     @Override
     public Response createDepot(ReserveDepotInput input, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, input, () -> {
+        return idempotency.execute(idempotencyKey, input, () -> {
             ReserveDepot depot = service.create(input);
             return ETags.created(URI.create("/api/v1/depots/" + depot.id), mapper.toApi(depot), depot.version);
         });
@@ -64,16 +64,19 @@ public class DepotResource implements DepotsApi {
 
     @Override
     public Response addStockLine(UUID depotId, StockLineInput input, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, input, () -> {
+        return idempotency.execute(idempotencyKey, input, () -> {
             StockLine line = service.addLine(depotId, input);
             return ETags.created(URI.create("/api/v1/depots/" + depotId + "/stock/" + line.id), toApi(line), line.version);
         });
     }
 
     @Override
-    public Response adjustStock(UUID depotId, UUID stockLineId, StockAdjustmentInput input) {
-        StockLine line = service.adjust(depotId, stockLineId, input);
-        return ETags.ok(toApi(line), line.version);
+    public Response adjustStock(UUID depotId, UUID stockLineId, StockAdjustmentInput input, String idempotencyKey) {
+        // moves quantities: required to be idempotent (openapi/equipment-api.yaml, adjustStock)
+        return idempotency.executeRequired(idempotencyKey, input, () -> {
+            StockLine line = service.adjust(depotId, stockLineId, input);
+            return ETags.ok(toApi(line), line.version);
+        });
     }
 
     @Override

@@ -6,7 +6,7 @@ import cn.rescueforce.equipment.api.model.EquipmentItemUpdate;
 import cn.rescueforce.equipment.api.model.EquipmentStatus;
 import cn.rescueforce.equipment.api.model.InspectionInput;
 import cn.rescueforce.kit.conditional.ETags;
-import cn.rescueforce.kit.idempotency.IdempotentCreation;
+import cn.rescueforce.kit.idempotency.IdempotentRequests;
 import cn.rescueforce.kit.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
@@ -31,11 +31,11 @@ public class TeamEquipmentResource implements TeamEquipmentApi {
     EquipmentMapper mapper;
 
     @Inject
-    IdempotentCreation idempotency;
+    IdempotentRequests idempotency;
 
     @Override
     public Response registerEquipmentItem(UUID teamId, EquipmentItemInput input, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, input, () -> {
+        return idempotency.execute(idempotencyKey, input, () -> {
             EquipmentItem item = service.register(teamId, input);
             return ETags.created(URI.create("/api/v1/teams/" + teamId + "/equipment/" + item.id), toApi(item), item.version);
         });
@@ -60,10 +60,12 @@ public class TeamEquipmentResource implements TeamEquipmentApi {
     }
 
     @Override
-    public Response recordInspection(UUID teamId, UUID itemId, InspectionInput input) {
-        Inspection inspection = service.recordInspection(teamId, itemId, input);
-        return Response.created(URI.create("/api/v1/teams/" + teamId + "/equipment/" + itemId + "/inspections"))
-                .entity(mapper.toApi(inspection)).build();
+    public Response recordInspection(UUID teamId, UUID itemId, InspectionInput input, String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, input, () -> {
+            Inspection inspection = service.recordInspection(teamId, itemId, input);
+            return Response.created(URI.create("/api/v1/teams/" + teamId + "/equipment/" + itemId + "/inspections"))
+                    .entity(mapper.toApi(inspection)).build();
+        });
     }
 
     @Override

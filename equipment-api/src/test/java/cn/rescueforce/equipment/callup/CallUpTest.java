@@ -48,7 +48,7 @@ class CallUpTest {
         given().auth().oauth2(owner).post("/api/v1/call-ups/" + callUp + "/dispatch").then().statusCode(200)
                 .body("status", equalTo("DISPATCHED"));
         stockIs(owner, depot, 80, 0);
-        given().auth().oauth2(owner).contentType(ContentType.JSON)
+        given().auth().oauth2(owner).contentType(ContentType.JSON).header("Idempotency-Key", "close-" + callUp)
                 .body(Map.of("lines", List.of(Map.of("stockLineId", line.toString(), "returnedQuantity", 6))))
                 .post("/api/v1/call-ups/" + callUp + "/closure").then().statusCode(200)
                 .body("status", equalTo("CLOSED"))

@@ -111,18 +111,18 @@ class DepotTest {
                 .post("/api/v1/depots/" + depot + "/stock").then().statusCode(403);
         given().auth().oauth2(Tokens.provincial("140000")).contentType(ContentType.JSON).body(newLine)
                 .post("/api/v1/depots/" + depot + "/stock").then().statusCode(404);
-        given().auth().oauth2(Tokens.unit(UUID.randomUUID())).contentType(ContentType.JSON).body(Map.of("delta", 5, "reason", "入库"))
+        given().auth().oauth2(Tokens.unit(UUID.randomUUID())).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("delta", 5, "reason", "入库"))
                 .post("/api/v1/depots/" + depot + "/stock/" + line + "/adjustments").then().statusCode(403);
-        given().auth().oauth2(owner).contentType(ContentType.JSON).body(Map.of("delta", -8, "reason", "盘点报废"))
+        given().auth().oauth2(owner).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("delta", -8, "reason", "盘点报废"))
                 .post("/api/v1/depots/" + depot + "/stock/" + line + "/adjustments").then().statusCode(200)
                 .body("quantity", equalTo(42)).body("available", equalTo(42));
-        given().auth().oauth2(owner).contentType(ContentType.JSON).body(Map.of("delta", -43, "reason", "盘点报废"))
+        given().auth().oauth2(owner).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("delta", -43, "reason", "盘点报废"))
                 .post("/api/v1/depots/" + depot + "/stock/" + line + "/adjustments").then().statusCode(409)
                 .body("type", equalTo(PROBLEMS + "insufficient-stock"));
-        given().auth().oauth2(owner).contentType(ContentType.JSON).body(Map.of("delta", 0, "reason", "无变化"))
+        given().auth().oauth2(owner).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("delta", 0, "reason", "无变化"))
                 .post("/api/v1/depots/" + depot + "/stock/" + line + "/adjustments").then().statusCode(400)
                 .body("errors.field", hasItem("delta"));
-        given().auth().oauth2(owner).contentType(ContentType.JSON).body(Map.of("delta", 1, "reason", "入库"))
+        given().auth().oauth2(owner).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("delta", 1, "reason", "入库"))
                 .post("/api/v1/depots/" + depot + "/stock/" + UUID.randomUUID() + "/adjustments").then().statusCode(404);
         Map<String, Object> negative = Map.of("material", "氧气瓶", "batch", "N-1", "quantity", -1, "unit", "个");
         given().auth().oauth2(owner).contentType(ContentType.JSON).body(negative)

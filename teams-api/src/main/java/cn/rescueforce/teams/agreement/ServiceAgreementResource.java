@@ -1,7 +1,7 @@
 package cn.rescueforce.teams.agreement;
 
 import cn.rescueforce.kit.conditional.ETags;
-import cn.rescueforce.kit.idempotency.IdempotentCreation;
+import cn.rescueforce.kit.idempotency.IdempotentRequests;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.teams.api.ServiceAgreementsApi;
 import cn.rescueforce.teams.api.model.ServiceAgreementInput;
@@ -27,11 +27,11 @@ public class ServiceAgreementResource implements ServiceAgreementsApi {
     ServiceAgreementService service;
 
     @Inject
-    IdempotentCreation idempotency;
+    IdempotentRequests idempotency;
 
     @Override
     public Response createServiceAgreement(ServiceAgreementInput input, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, input, () -> {
+        return idempotency.execute(idempotencyKey, input, () -> {
             ServiceAgreement agreement = service.record(input);
             return ETags.created(URI.create("/api/v1/service-agreements/" + agreement.id), toApi(agreement),
                     agreement.version);

@@ -1,6 +1,6 @@
 package cn.rescueforce.teams.certificate;
 
-import cn.rescueforce.kit.idempotency.IdempotentCreation;
+import cn.rescueforce.kit.idempotency.IdempotentRequests;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.teams.api.CertificatesApi;
 import cn.rescueforce.teams.api.model.CertificateInput;
@@ -26,11 +26,11 @@ public class CertificateResource implements CertificatesApi {
     CertificateService service;
 
     @Inject
-    IdempotentCreation idempotency;
+    IdempotentRequests idempotency;
 
     @Override
     public Response addCertificate(UUID memberId, CertificateInput input, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, input, () -> {
+        return idempotency.execute(idempotencyKey, input, () -> {
             Certificate certificate = service.add(memberId, input);
             return Response.created(URI.create("/api/v1/members/" + memberId + "/certificates/" + certificate.id))
                     .entity(CertificateMapper.toApi(certificate, CertificateService.today())).build();

@@ -1,6 +1,6 @@
 package cn.rescueforce.teams.drill;
 
-import cn.rescueforce.kit.idempotency.IdempotentCreation;
+import cn.rescueforce.kit.idempotency.IdempotentRequests;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.teams.api.DrillsApi;
 import cn.rescueforce.teams.api.model.DrillInput;
@@ -23,11 +23,11 @@ public class DrillResource implements DrillsApi {
     DrillService service;
 
     @Inject
-    IdempotentCreation idempotency;
+    IdempotentRequests idempotency;
 
     @Override
     public Response recordDrill(UUID teamId, DrillInput input, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, input, () -> {
+        return idempotency.execute(idempotencyKey, input, () -> {
             Drill drill = service.record(teamId, input);
             return Response.created(URI.create("/api/v1/teams/" + teamId + "/drills?year=" + drill.heldOn.getYear()))
                     .entity(DrillMapper.toApi(drill)).build();
@@ -44,7 +44,7 @@ public class DrillResource implements DrillsApi {
 
     @Override
     public Response recordTrainingHours(UUID teamId, TrainingRecordInput input, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, input, () -> {
+        return idempotency.execute(idempotencyKey, input, () -> {
             DrillService.Training training = service.recordTraining(teamId, input);
             return Response.status(Response.Status.CREATED).entity(DrillMapper.toApi(training)).build();
         });

@@ -1,7 +1,7 @@
 package cn.rescueforce.teams.member;
 
 import cn.rescueforce.kit.conditional.ETags;
-import cn.rescueforce.kit.idempotency.IdempotentCreation;
+import cn.rescueforce.kit.idempotency.IdempotentRequests;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.teams.api.MembersApi;
 import cn.rescueforce.teams.api.model.MemberInput;
@@ -27,14 +27,14 @@ public class MemberResource implements MembersApi {
     MemberService service;
 
     @Inject
-    IdempotentCreation idempotency;
+    IdempotentRequests idempotency;
 
     @Inject
     MemberMapper mapper;
 
     @Override
     public Response addMember(UUID teamId, MemberInput input, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, input, () -> {
+        return idempotency.execute(idempotencyKey, input, () -> {
             Member member = service.add(teamId, input);
             return ETags.created(URI.create("/api/v1/members/" + member.id), mapper.toApi(member), member.version);
         });

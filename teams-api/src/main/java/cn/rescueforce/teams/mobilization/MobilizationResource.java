@@ -1,7 +1,7 @@
 package cn.rescueforce.teams.mobilization;
 
 import cn.rescueforce.kit.conditional.ETags;
-import cn.rescueforce.kit.idempotency.IdempotentCreation;
+import cn.rescueforce.kit.idempotency.IdempotentRequests;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.teams.api.MobilizationsApi;
 import cn.rescueforce.teams.api.model.MobilizationCancellation;
@@ -34,11 +34,11 @@ public class MobilizationResource implements MobilizationsApi {
     ResponseFigureService figures;
 
     @Inject
-    IdempotentCreation idempotency;
+    IdempotentRequests idempotency;
 
     @Override
     public Response issueMobilizationOrder(MobilizationOrderInput input, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, input, () -> {
+        return idempotency.execute(idempotencyKey, input, () -> {
             MobilizationOrder order = service.issue(input);
             return ETags.created(URI.create("/api/v1/mobilizations/" + order.id), toApi(order), order.version);
         });

@@ -1,7 +1,7 @@
 package cn.rescueforce.teams.team;
 
 import cn.rescueforce.kit.conditional.ETags;
-import cn.rescueforce.kit.idempotency.IdempotentCreation;
+import cn.rescueforce.kit.idempotency.IdempotentRequests;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.teams.api.TeamsApi;
 import cn.rescueforce.teams.api.model.AssessmentResult;
@@ -34,11 +34,11 @@ public class TeamResource implements TeamsApi {
     TeamService service;
 
     @Inject
-    IdempotentCreation idempotency;
+    IdempotentRequests idempotency;
 
     @Override
     public Response registerTeam(TeamRegistration registration, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, registration, () -> {
+        return idempotency.execute(idempotencyKey, registration, () -> {
             Team team = service.register(registration.getCode(), registration.getCategory(), registration.getProvince(),
                     registration.getSupportingUnitId(), TeamMapper.profile(registration));
             return ETags.created(URI.create("/api/v1/teams/" + team.id), TeamMapper.toApi(team, service.unitName(team)), team.version);

@@ -1,7 +1,7 @@
 package cn.rescueforce.teams.unit;
 
 import cn.rescueforce.kit.conditional.ETags;
-import cn.rescueforce.kit.idempotency.IdempotentCreation;
+import cn.rescueforce.kit.idempotency.IdempotentRequests;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.teams.api.SupportingUnitsApi;
 import cn.rescueforce.teams.api.model.SupportingUnitInput;
@@ -23,11 +23,11 @@ public class SupportingUnitResource implements SupportingUnitsApi {
     SupportingUnitService service;
 
     @Inject
-    IdempotentCreation idempotency;
+    IdempotentRequests idempotency;
 
     @Override
     public Response createSupportingUnit(SupportingUnitInput input, String idempotencyKey) {
-        return idempotency.create(idempotencyKey, input, () -> {
+        return idempotency.execute(idempotencyKey, input, () -> {
             SupportingUnit unit = service.register(SupportingUnitMapper.details(input));
             return ETags.created(URI.create("/api/v1/supporting-units/" + unit.id), SupportingUnitMapper.toApi(unit), unit.version);
         });

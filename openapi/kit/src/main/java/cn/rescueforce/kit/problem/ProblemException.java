@@ -63,6 +63,11 @@ public class ProblemException extends RuntimeException {
                 "The key was used before with a different request", null);
     }
 
+    public static ProblemException idempotencyKeyRequired() {
+        return new ProblemException(428, "idempotency-key-required", "Idempotency-Key required",
+                "This change moves quantities: send an Idempotency-Key so that a retry cannot repeat it", null);
+    }
+
     public static ProblemException unavailable(String detail) {
         return new ProblemException(503, "dependency-unavailable", "Dependency unavailable", detail, null);
     }

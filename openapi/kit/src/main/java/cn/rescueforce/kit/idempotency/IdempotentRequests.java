@@ -5,6 +5,8 @@ import cn.rescueforce.kit.security.CurrentCaller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,12 +26,16 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Makes a creating POST safe to retry. With an {@code Idempotency-Key}, the creation and the record of its
- * response commit in one transaction; a replay with the same key and body gets the first response back, the
- * same key with another body a 422. Keys belong to the caller ({@code sub}) and live 24 hours.
+ * Makes a state-changing POST (a creation or a transition) safe to retry. With an {@code Idempotency-Key} the
+ * key is claimed, the effect runs and the record of its response is written in one transaction; a replay with
+ * the same key, target ({@code POST /path}) and body gets the first response back with
+ * {@code Idempotent-Replayed: true} and changes nothing, the same key with another target or body is a 422.
+ * Concurrent first uses of one key wait on the key's unique constraint: one runs the effect, the others roll
+ * back and answer its replay. Keys belong to the caller ({@code sub}) and live 24 hours. Only successful
+ * responses are kept: an effect that fails (a problem) leaves no record, so the key can be used again.
  */
 @ApplicationScoped
-public class IdempotentCreation {
+public class IdempotentRequests {
 
     static final Duration KEPT_FOR = Duration.ofHours(24);
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
@@ -43,24 +49,42 @@ public class IdempotentCreation {
     @Inject
     EntityManager em;
 
-    public Response create(String key, Object request, Supplier<Response> creation) {
+    @Inject
+    CurrentVertxRequest currentRequest;
+
+    /** The key is optional: without it the effect simply runs. */
+    public Response execute(String key, Object request, Supplier<Response> effect) {
         if (key == null) {
-            return QuarkusTransaction.joiningExisting().call(creation::get);
+            return QuarkusTransaction.joiningExisting().call(effect::get);
         }
+        return once(key, request, effect);
+    }
+
+    /** The key is required (the effect moves quantities): without it a 428 and nothing runs. */
+    public Response executeRequired(String key, Object request, Supplier<Response> effect) {
+        if (key == null) {
+            throw ProblemException.idempotencyKeyRequired();
+        }
+        return once(key, request, effect);
+    }
+
+    private Response once(String key, Object request, Supplier<Response> effect) {
         if (key.isBlank() || key.length() > 100) {
             throw ProblemException.invalid("Idempotency-Key", "must be 1 to 100 characters");
         }
         String owner = caller.get().sub();
-        String hash = requestHash(mapper, request);
+        String hash = requestHash(mapper, target(), request);
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Optional<IdempotencyRecord> prior = find(owner, key);
                 if (prior.isPresent()) {
                     return replay(prior.get(), hash);
                 }
-                Response response = creation.get();
-                remember(owner, key, hash, response);
-                em.flush(); // a concurrent first use of the same key fails here, on the unique constraint
+                // claim the key before the effect: a concurrent first use waits here on the unique constraint
+                // until this transaction ends, then fails and answers this one's replay
+                IdempotencyRecord record = claim(owner, key, hash);
+                Response response = effect.get();
+                remember(record, response);
                 return response;
             });
         } catch (PersistenceException raced) {
@@ -69,6 +93,12 @@ public class IdempotentCreation {
                     .map(record -> replay(record, hash))
                     .orElseThrow(() -> raced));
         }
+    }
+
+    /** The method and path of the current request, e.g. {@code POST /api/v1/call-ups/…/closure}. */
+    private String target() {
+        HttpServerRequest http = currentRequest.getCurrent().request();
+        return http.method().name() + " " + http.path();
     }
 
     private Optional<IdempotencyRecord> find(String owner, String key) {
@@ -99,25 +129,35 @@ public class IdempotentCreation {
         return replay.build();
     }
 
-    private void remember(String owner, String key, String hash, Response response) {
+    private IdempotencyRecord claim(String owner, String key, String hash) {
         IdempotencyRecord record = new IdempotencyRecord();
         record.id = UUID.randomUUID();
         record.callerSub = owner;
         record.key = key;
         record.requestHash = hash;
+        record.status = 0; // not answered yet; the same transaction sets it before anyone can read it
+        record.createdAt = Instant.now();
+        record.persist();
+        em.flush();
+        return record;
+    }
+
+    private void remember(IdempotencyRecord record, Response response) {
         record.status = response.getStatus();
         record.body = response.hasEntity() ? write(mapper, response.getEntity()) : null;
         record.location = response.getHeaderString(HttpHeaders.LOCATION);
         record.etag = response.getHeaderString(HttpHeaders.ETAG);
-        record.createdAt = Instant.now();
-        record.persist();
     }
 
-    /** The SHA-256 of the request as JSON, hex: the same body gives the same hash, any other body another. */
-    static String requestHash(ObjectMapper mapper, Object request) {
+    /**
+     * The SHA-256 of the target and the request as JSON, hex: the same target and body give the same hash,
+     * another target or another body another one.
+     */
+    static String requestHash(ObjectMapper mapper, String target, Object request) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(write(mapper, request).getBytes(StandardCharsets.UTF_8)));
+            String fingerprint = target + "\n" + write(mapper, request);
+            return HexFormat.of().formatHex(sha.digest(fingerprint.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -127,7 +167,7 @@ public class IdempotentCreation {
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass(), e);
+            throw new IllegalStateException("cannot serialise " + (value == null ? "null" : value.getClass()), e);
         }
     }
 }
