@@ -13,9 +13,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.lang.reflect.Method;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * The rate limit of the operations that need no token ({@link RateLimited}): one token bucket per client address
@@ -34,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 public class PublicRateLimit {
 
     static final String TYPE = Problem.TYPE_BASE + "too-many-requests";
+    private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
 
     private final TokenBuckets buckets;
     /** Per resource method (a fixed, small set): whether it is rate-limited. */
@@ -108,48 +113,24 @@ public class PublicRateLimit {
         if (address.startsWith("[") && address.endsWith("]")) {
             address = address.substring(1, address.length() - 1);
         }
-        if (address.indexOf(':') < 0) {
+        if (address.indexOf(':') < 0 || !IPV6_LITERAL.matcher(address).matches()) {
             return address;
         }
-        String[] groups = expand(address);
-        if (groups == null) {
+        InetAddress parsed;
+        try {
+            // only hex digits, ':' and '.': the JDK parses it as a literal and never looks a name up
+            parsed = InetAddress.getByName(address);
+        } catch (UnknownHostException notAnAddress) {
             return address;
         }
-        if ("0".equals(groups[0]) && "0".equals(groups[1]) && "0".equals(groups[2]) && "0".equals(groups[3])
-                && "0".equals(groups[4]) && ("ffff".equals(groups[5]) || "0".equals(groups[5])) && address.contains(".")) {
-            return address.substring(address.lastIndexOf(':') + 1); // an IPv4-mapped address is its IPv4 client
+        if (parsed instanceof Inet4Address) {
+            return parsed.getHostAddress(); // an IPv4-mapped address is its IPv4 client
         }
-        return groups[0] + ":" + groups[1] + ":" + groups[2] + ":" + groups[3] + "::/64";
-    }
-
-    /** The eight groups of an IPv6 address, without leading zeros, or null when it is not one. */
-    private static String[] expand(String address) {
-        String text = address;
-        if (text.contains(".")) { // a trailing dotted IPv4 part counts as two groups
-            text = text.substring(0, text.lastIndexOf(':') + 1) + "0:0";
+        byte[] bytes = parsed.getAddress();
+        StringBuilder network = new StringBuilder();
+        for (int i = 0; i < 8; i += 2) {
+            network.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
         }
-        int gap = text.indexOf("::");
-        String[] head;
-        String[] tail;
-        if (gap >= 0) {
-            head = text.substring(0, gap).isEmpty() ? new String[0] : text.substring(0, gap).split(":");
-            String rest = text.substring(gap + 2);
-            tail = rest.isEmpty() ? new String[0] : rest.split(":");
-        } else {
-            head = text.split(":");
-            tail = new String[0];
-        }
-        if (head.length + tail.length > 8 || gap < 0 && head.length != 8) {
-            return null;
-        }
-        String[] groups = new String[8];
-        for (int i = 0; i < 8; i++) {
-            String group = i < head.length ? head[i] : i >= 8 - tail.length ? tail[i - (8 - tail.length)] : "0";
-            if (group.isEmpty() || group.length() > 4 || !group.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                return null;
-            }
-            groups[i] = Integer.toHexString(Integer.parseInt(group, 16));
-        }
-        return groups;
+        return network.append(":/64").toString();
     }
 }
