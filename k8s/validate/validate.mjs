@@ -245,6 +245,45 @@ function checkIngress(overlay, res, all) {
   }
 }
 
+// Every path of a service's contract (openapi/<service>.yaml) reaches that service through the Ingress: ingress-nginx
+// matches regex paths as prefixes, the longest first. A path that several contracts declare (the audit trail) can
+// reach only one of them from outside; it is listed, not failed.
+function checkRoutes(overlay, all) {
+  const routes = all.filter((r) => r.kind === 'Ingress')
+    .flatMap((r) => (r.spec.rules ?? []).flatMap((rule) => (rule.http?.paths ?? [])
+      .map((p) => ({ path: p.path, service: p.backend?.service?.name }))))
+    .sort((a, b) => b.path.length - a.path.length);
+  const contracts = {};
+  for (const dep of all.filter((r) => r.kind === 'Deployment')) {
+    const file = new URL(`../../openapi/${dep.metadata.name}.yaml`, import.meta.url);
+    let contract;
+    try {
+      contract = parseAllDocuments(readFileSync(file, 'utf8'))[0].toJS();
+    } catch (e) {
+      fail(overlay, dep, `no contract openapi/${dep.metadata.name}.yaml to check its routes against`);
+      continue;
+    }
+    contracts[dep.metadata.name] = Object.keys(contract.paths ?? {});
+  }
+  const shared = new Set();
+  for (const [service, paths] of Object.entries(contracts)) {
+    for (const path of paths) {
+      if (Object.entries(contracts).some(([other, p]) => other !== service && p.includes(path))) {
+        shared.add(path);
+        continue;
+      }
+      const concrete = path.replace(/\{[^}]+\}/g, 'x1');
+      const route = routes.find((r) => new RegExp(`^${r.path}`).test(concrete));
+      if (!route) {
+        fail(overlay, null, `${service}: ${path} is routed by no Ingress path`);
+      } else if (route.service !== service) {
+        fail(overlay, null, `${service}: ${path} is routed to ${route.service} (Ingress path ${route.path})`);
+      }
+    }
+  }
+  if (shared.size) console.log(`[${overlay}] declared by several services, reachable from outside at one of them only: ${[...shared].join(', ')}`);
+}
+
 async function checkOverlay(overlay, file) {
   const docs = parseAllDocuments(readFileSync(file, 'utf8'));
   const all = [];
@@ -336,6 +375,7 @@ async function checkOverlay(overlay, file) {
   for (const dep of all.filter((r) => r.kind === 'Deployment')) {
     if (!backends.has(dep.metadata.name)) fail(overlay, dep, 'no Ingress path routes to it');
   }
+  checkRoutes(overlay, all);
   const summary = Object.entries(counts).sort().map(([k, v]) => `${v} ${k}`).join(', ');
   console.log(`[${overlay}] ${all.length} resources checked: ${summary}`);
 }
