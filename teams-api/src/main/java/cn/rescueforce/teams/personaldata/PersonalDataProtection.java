@@ -95,7 +95,7 @@ public class PersonalDataProtection {
 
     /** Up to {@code maxBatches} batches, until a batch finds nothing it may take. */
     Outcome protect(int maxBatches) {
-        String prefix = currentPrefix();
+        String prefix = cipher.currentKeyPrefix();
         int batchSize = config.batchSize();
         long encrypted = 0;
         long reEncrypted = 0;
@@ -121,7 +121,7 @@ public class PersonalDataProtection {
     }
 
     private long remaining() {
-        return members.countUnprotectedValues(currentPrefix());
+        return members.countUnprotectedValues(cipher.currentKeyPrefix());
     }
 
     /** A value under a key the configuration lacks could never be read: a clear error at start, not at the first read. */
@@ -132,11 +132,6 @@ public class PersonalDataProtection {
             throw new PersonalDataException("Personal data: members' values are encrypted under the key ids " + unknown
                     + ", which " + PersonalDataKeys.KEYS_VARIABLE + " does not hold; add them back (k8s/README.md, \"Personal data keys\")");
         }
-    }
-
-    /** Stored values under the current key start with this. */
-    private String currentPrefix() {
-        return "v1." + cipher.currentKeyId() + ".";
     }
 
     private static void pause() {

@@ -101,6 +101,14 @@ public final class PersonalDataCipher {
         return parts[1];
     }
 
+    /**
+     * What every value stored under the current key starts with ({@code v1.<keyId>.}): for queries that pick the
+     * values still to encrypt or re-encrypt without decrypting them.
+     */
+    public String currentKeyPrefix() {
+        return VERSION + "." + keys.currentKeyId() + ".";
+    }
+
     /** Whether a stored value is written under the current key (null: nothing to re-encrypt). */
     public boolean isUnderCurrentKey(String stored) {
         return stored == null || keys.currentKeyId().equals(keyIdOf(stored));

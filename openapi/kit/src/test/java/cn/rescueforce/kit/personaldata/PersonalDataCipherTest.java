@@ -29,6 +29,7 @@ class PersonalDataCipherTest {
         PersonalDataCipher cipher = cipher("2026-a");
         String stored = cipher.encrypt(ID_NUMBER, "11010519491231002X");
         assertTrue(stored.startsWith("v1.2026-a."), stored);
+        assertEquals("v1.2026-a.", cipher.currentKeyPrefix());
         assertFalse(stored.contains("11010519491231002X"));
         assertEquals("11010519491231002X", cipher.decrypt(ID_NUMBER, stored));
         assertEquals("张伟 13800138000", cipher.decrypt(PHONE, cipher.encrypt(PHONE, "张伟 13800138000")));
