@@ -5,6 +5,7 @@ import cn.rescueforce.assessment.api.model.Decision;
 import cn.rescueforce.assessment.api.model.MessageDestination;
 import cn.rescueforce.assessment.api.model.OutboxMessagePage;
 import cn.rescueforce.assessment.api.model.OutboxMessageState;
+import cn.rescueforce.kit.idempotency.IdempotentRequests;
 import cn.rescueforce.kit.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.security.Authenticated;
@@ -25,6 +26,9 @@ public class OutboxMessageResource implements OutboxApi {
     @Inject
     OutboxMessageMapper mapper;
 
+    @Inject
+    IdempotentRequests idempotency;
+
     @Override
     public Response listOutboxMessages(Integer page, Integer size, String sort, OutboxMessageState state,
                                        MessageDestination destination, UUID assessmentId) {
@@ -41,12 +45,13 @@ public class OutboxMessageResource implements OutboxApi {
     }
 
     @Override
-    public Response retryOutboxMessage(UUID messageId) {
-        return Response.ok(mapper.toApi(service.retry(messageId))).build();
+    public Response retryOutboxMessage(UUID messageId, String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, null, () -> Response.ok(mapper.toApi(service.retry(messageId))).build());
     }
 
     @Override
-    public Response discardOutboxMessage(UUID messageId, Decision decision) {
-        return Response.ok(mapper.toApi(service.discard(messageId, decision.getReason()))).build();
+    public Response discardOutboxMessage(UUID messageId, Decision decision, String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, decision,
+                () -> Response.ok(mapper.toApi(service.discard(messageId, decision.getReason()))).build());
     }
 }

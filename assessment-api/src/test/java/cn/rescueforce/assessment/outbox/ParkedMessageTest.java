@@ -129,7 +129,9 @@ class ParkedMessageTest {
                 () -> metric("outbox_messages_parked_total", "reason=\"gave_up\"") >= gaveUpBefore + 1);
         Eventually.within(WITHIN_RETRY, "the parked gauge counts it", () -> metric("outbox_parked_messages") >= 1);
 
-        given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON).body(Map.of("reason", "该队伍已撤销，考核结果不再送达"))
+        Map<String, String> decision = Map.of("reason", "该队伍已撤销，考核结果不再送达");
+        given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON).header("Idempotency-Key", "discard-" + id)
+                .body(decision)
                 .post(MESSAGES + "/" + id + "/discard").then().statusCode(200)
                 .body("state", equalTo("DISCARDED"))
                 .body("discardedBy", equalTo("national-center"))
@@ -137,6 +139,14 @@ class ParkedMessageTest {
                 .body("discardedAt", notNullValue())
                 .body("parkingCause", equalTo("GAVE_UP"))
                 .body("reason", startsWith("gave up after 5 attempts"));
+        // the same discard again with its key is the first answer, not 409; the key with another reason is 422
+        given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON).header("Idempotency-Key", "discard-" + id)
+                .body(decision)
+                .post(MESSAGES + "/" + id + "/discard").then().statusCode(200)
+                .header("Idempotent-Replayed", "true").body("state", equalTo("DISCARDED"));
+        given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON).header("Idempotency-Key", "discard-" + id)
+                .body(Map.of("reason", "另一个理由"))
+                .post(MESSAGES + "/" + id + "/discard").then().statusCode(422);
         // kept for the record, no longer parked, never retried
         given().auth().oauth2(Tokens.national()).queryParam("assessmentId", assessment).get(MESSAGES).then().statusCode(200)
                 .body("total", equalTo(0));
