@@ -66,17 +66,18 @@ class ContractRulesTest {
             if (operation.has("requestBody") || operation.has("parameters") || path.getValue().has("parameters")) {
                 requireResponse(faults, name, responses, "400");
             }
-            // every service refuses a body above its limit (the kit's BodySizeLimit), and rate-limits the operations
-            // that need no token per client address (the kit's PublicRateLimit): the contract must say so
+            // every service refuses a body above its limit (the kit's BodySizeLimit), rate-limits every request (the
+            // kit's rate limits: per caller, or per client address without a valid token), answers an unexpected
+            // failure with a generic 500 and an unreachable database or dependency with 503: the contract must say so
             if (operation.has("requestBody")) {
                 requireResponse(faults, name, responses, "413");
             }
-            if (isPublic) {
-                requireResponse(faults, name, responses, "429");
-                if (!resolve(doc, responses.path("429")).path("headers").has("Retry-After")) {
-                    faults.add(name + ": response 429 without the Retry-After header");
-                }
+            requireResponse(faults, name, responses, "429");
+            if (responses.has("429") && !resolve(doc, responses.path("429")).path("headers").has("Retry-After")) {
+                faults.add(name + ": response 429 without the Retry-After header");
             }
+            requireResponse(faults, name, responses, "500");
+            requireResponse(faults, name, responses, "503");
             if (operation.has("requestBody") && !hasExample(operation.path("requestBody").path("content"))) {
                 faults.add(name + ": request body without example");
             }

@@ -37,6 +37,10 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** The services' names for their unique constraints (none: the generic conflict). */
+    @jakarta.inject.Inject
+    jakarta.enterprise.inject.Instance<UniqueViolations> uniqueViolations;
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return ProblemResponses.of(e, path(uri));
@@ -84,8 +88,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response uniqueViolation(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
         if (e.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
+            String constraint = e.getConstraintName();
+            for (UniqueViolations known : uniqueViolations == null ? List.<UniqueViolations>of() : uniqueViolations) {
+                var problem = constraint == null ? java.util.Optional.<ProblemException>empty() : known.problemFor(constraint);
+                if (problem.isPresent()) {
+                    return ProblemResponses.of(problem.get(), path(uri));
+                }
+            }
             return ProblemResponses.of(ProblemException.conflict("The request conflicts with an existing record ("
-                    + e.getConstraintName() + ")"), path(uri));
+                    + constraint + ")"), path(uri));
         }
         return unexpected(e, uri);
     }
