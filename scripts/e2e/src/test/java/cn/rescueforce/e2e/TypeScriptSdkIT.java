@@ -1,0 +1,117 @@
+package cn.rescueforce.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * A web or mobile client's flow through the TypeScript client generated from teams-api's contract
+ * (openapi/sdk/typescript/flow.ts, compiled strict by openapi/sdk/typescript/build.sh), run with Node against the running
+ * service with a token of the realm: a registration with an Idempotency-Key and its replay, the read-back with its
+ * ETag, a change with If-Match, and the problem type of a stale If-Match. Needs Node: skipped without it (one line
+ * says so) unless {@code NODE_CHECKS_REQUIRED=true}, as CI sets, which turns a missing Node into a failure.
+ */
+@Order(5)
+@ExtendWith(Suite.Extension.class)
+class TypeScriptSdkIT {
+
+    private static Suite suite;
+
+    @BeforeAll
+    static void suite() {
+        suite = Suite.get();
+    }
+
+    @Test
+    void aWebClientRegistersAUnitSafelyAndChangesItWithItsETag() throws IOException, InterruptedException {
+        List<String> missing = Stream.of("node", "npm").filter(TypeScriptSdkIT::notOnPath).toList();
+        if (!missing.isEmpty()) {
+            String line = "TypeScript client flow (openapi/sdk/typescript/flow.ts) SKIPPED: " + String.join(", ", missing)
+                    + " not found on PATH; install Node 18+ and npm to run it";
+            if (Boolean.parseBoolean(System.getenv("NODE_CHECKS_REQUIRED"))) {
+                fail(line.replace("SKIPPED", "cannot run") + " (NODE_CHECKS_REQUIRED=true)");
+            }
+            System.out.println("[WARNING] " + line);
+            Assumptions.abort(line);
+        }
+        Path sdk = Repo.root().resolve("openapi/sdk");
+        Path flow = sdk.resolve("target/typescript-js/typescript/flow.js");
+        // compiled by the sdk module's test; again here when that test did not run (-Dtest=...) after the clients were generated
+        if (!Files.isRegularFile(flow)
+                || Files.getLastModifiedTime(flow).compareTo(Files.getLastModifiedTime(sdk.resolve("typescript/flow.ts"))) < 0
+                || Files.getLastModifiedTime(flow).compareTo(Files.getLastModifiedTime(sdk.resolve("target/typescript/teams-api/index.ts"))) < 0) {
+            Answer build = run(new ProcessBuilder("bash", sdk.resolve("typescript/build.sh").toString()), 10);
+            assertEquals(0, build.exit, "openapi/sdk/typescript/build.sh:\n" + build.output);
+        }
+
+        String key = "sdk-ts-unit-" + UUID.randomUUID();
+        ProcessBuilder node = new ProcessBuilder("node", flow.toString());
+        node.environment().put("TEAMS_API_URL", suite.service("teams-api").url());
+        node.environment().put("TOKEN", Http.userToken(suite.keycloak, "provincial-510000"));
+        node.environment().put("PROVINCE", "510000");
+        node.environment().put("CREDIT_CODE", Bodies.creditCode("510000"));
+        node.environment().put("IDEMPOTENCY_KEY", key);
+        Answer answer = run(node, 2);
+        assertEquals(0, answer.exit, "flow.js:\n" + answer.output);
+        List<String> lines = answer.output.lines().filter(l -> l.startsWith("{")).toList();
+        assertFalse(lines.isEmpty(), "flow.js printed what it saw:\n" + answer.output);
+        JsonNode saw = Repo.JSON.readTree(lines.get(lines.size() - 1));
+        System.out.println("[e2e] TypeScript client: " + saw);
+
+        String unit = saw.path("created").asText();
+        assertEquals(201, saw.path("createdStatus").asInt());
+        assertEquals(unit, saw.path("replayed").asText(), "the retried registration answered the first unit");
+        assertEquals(201, saw.path("replayedStatus").asInt());
+        assertEquals("true", saw.path("replayedHeader").asText());
+        assertEquals(unit, saw.path("readBack").asText());
+        int version = saw.path("version").asInt();
+        assertEquals("\"" + version + "\"", saw.path("etag").asText(), "the ETag is the unit's version");
+        assertEquals("李明", saw.path("updatedContact").asText());
+        assertNotEquals(saw.path("etag").asText(), saw.path("newEtag").asText(), "a change moves the ETag");
+        assertEquals(412, saw.path("staleStatus").asInt());
+        assertEquals("https://rescue-force.cn/problems/precondition-failed", saw.path("staleType").asText());
+
+        // what the client did, seen by another caller: one unit, changed once, the stale change refused
+        JsonNode read = Http.get(suite.service("teams-api").url() + "/api/v1/supporting-units/" + unit,
+                Http.userToken(suite.keycloak, "national-duty")).expect(200);
+        assertEquals("李明", read.path("contactName").asText());
+        assertEquals(version + 1, read.path("version").asInt(), "changed once: " + read);
+    }
+
+    private record Answer(int exit, String output) {
+    }
+
+    private static Answer run(ProcessBuilder builder, int minutes) throws IOException, InterruptedException {
+        Path log = Files.createTempFile(Repo.out(), "typescript-sdk", ".log");
+        Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            fail(builder.command() + " did not finish within " + minutes + " min:\n" + Files.readString(log, StandardCharsets.UTF_8));
+        }
+        return new Answer(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    private static boolean notOnPath(String tool) {
+        String path = System.getenv("PATH");
+        return path == null || Stream.of(path.split(File.pathSeparator)).map(dir -> Path.of(dir, tool)).noneMatch(Files::isExecutable);
+    }
+}
