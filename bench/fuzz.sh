@@ -18,6 +18,14 @@ cd "$root"
 SEED=${SEED:-42}; REQUESTS=${REQUESTS:-10000}; SECONDS_PER_SERVICE=${SECONDS_PER_SERVICE:-300}; THREADS=${THREADS:-3}
 # the suite's embedded PostgreSQL on a port of its own, so that another scripts/run on this machine does not clash
 export LOCAL_PG_PORT=${LOCAL_PG_PORT:-55439}
+# the fuzzer sends hundreds of requests a second from one address, with a few tokens (one caller per level): both rate
+# limits (README, "Rate limits": the caller bucket, and the address bucket of the requests without an accepted token,
+# forged and expired ones included) are raised for the suite started here, so that every request reaches the code it
+# fuzzes instead of a 429. Services reused with FUZZ_REUSE=1 keep the limits they were started with.
+export RESCUE_FORCE_RATE_LIMIT_CALLER_REQUESTS_PER_MINUTE=${RESCUE_FORCE_RATE_LIMIT_CALLER_REQUESTS_PER_MINUTE:-1000000000}
+export RESCUE_FORCE_RATE_LIMIT_CALLER_BURST=${RESCUE_FORCE_RATE_LIMIT_CALLER_BURST:-1000000000}
+export RESCUE_FORCE_RATE_LIMIT_PUBLIC_REQUESTS_PER_MINUTE=${RESCUE_FORCE_RATE_LIMIT_PUBLIC_REQUESTS_PER_MINUTE:-1000000000}
+export RESCUE_FORCE_RATE_LIMIT_PUBLIC_BURST=${RESCUE_FORCE_RATE_LIMIT_PUBLIC_BURST:-1000000000}
 ports=(8081 8082 8083)
 answering() { curl -sf -o /dev/null "http://localhost:$1/q/health/ready"; }
 

@@ -19,9 +19,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -31,11 +35,14 @@ import java.util.stream.Collectors;
 
 /**
  * Every failure leaves as application/problem+json: validation with the field named, security with its
- * status, anything unexpected as a 500 that reveals nothing internal.
+ * status, a database out of reach as a 503 with Retry-After, anything unexpected as a 500 that reveals nothing
+ * internal (no message, no stack, no SQL: those go to the log).
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** The seconds a client is asked to wait when the database cannot be reached: a reconnect or a failover. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     /** The services' names for their unique constraints (none: the generic conflict). */
     @jakarta.inject.Inject
@@ -130,6 +137,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Exception e, UriInfo uri) {
+        if (databaseUnreachable(e)) {
+            // a moment without the database (restart, failover, every pooled connection busy) is not a fault of the
+            // request: the client is told to come back, and the log says so once, without the stack
+            LOG.warnf("database unavailable on %s: %s", path(uri), e);
+            return Response.fromResponse(ProblemResponses.of(503, Problem.TYPE_BASE + "database-unavailable", "Database unavailable",
+                            "The database cannot be reached right now; nothing was changed, retry in "
+                                    + DATABASE_RETRY_AFTER_SECONDS + " s", path(uri), null))
+                    .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+                    .build();
+        }
         // a unique constraint or a concurrent change found only when the transaction commits arrives wrapped
         // (QuarkusTransactionException, RollbackException): the same answer as when it is thrown directly, not a
         // 500 (found by bench/fuzz.sh: two concurrent creations of the same standard code)
@@ -145,6 +162,31 @@ public class ProblemMappers {
         LOG.errorf(e, "unexpected failure on %s", path(uri));
         return ProblemResponses.of(500, Problem.TYPE_BASE + "internal", "Internal error",
                 "The request could not be completed; nothing was changed", path(uri), null);
+    }
+
+    /**
+     * Whether the failure, or one of its causes, is the database out of reach: Hibernate's
+     * {@link JDBCConnectionException}, a JDBC connection exception, an SQLState of class 08 (connection exception; the
+     * PostgreSQL driver's "connection refused" is 08001), or the Agroal pool giving up waiting for a connection (a
+     * plain SQLException saying "acquisition timeout", without SQLState).
+     */
+    static boolean databaseUnreachable(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause() == cause ? null : cause.getCause(), depth++) {
+            if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                String message = sql.getMessage();
+                if (state != null && state.startsWith("08")
+                        || message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Response unauthenticated(UriInfo uri) {

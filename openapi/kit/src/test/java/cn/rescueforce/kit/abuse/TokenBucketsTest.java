@@ -105,4 +105,43 @@ class TokenBucketsTest {
         assertThrows(IllegalArgumentException.class, () -> new TokenBuckets(1, 0, 1, clock::get));
         assertThrows(IllegalArgumentException.class, () -> new TokenBuckets(1, 1, 0, clock::get));
     }
+
+    @Test
+    void aChargeIsPositiveWhenAllowedNegativeWhenRefusedAndSaysWhenTheBucketIsFull() {
+        TokenBuckets buckets = new TokenBuckets(60, 2, 10, clock::get); // a token a second
+        long first = buckets.charge("a");
+        assertEquals(TimeUnit.SECONDS.toNanos(1), first);
+        assertEquals(1, buckets.tokensLeft(first));
+        long second = buckets.charge("a");
+        assertEquals(TimeUnit.SECONDS.toNanos(2), second);
+        assertEquals(0, buckets.tokensLeft(second));
+        long refused = buckets.charge("a");
+        assertEquals(-TimeUnit.SECONDS.toNanos(2), refused, "refused: the bucket as it was");
+        assertEquals(0, buckets.tokensLeft(refused));
+        assertEquals(2, buckets.secondsUntilFull(refused));
+    }
+
+    @Test
+    void tokensLeftAreWholeTokensAndSecondsUntilFullAreRoundedUp() {
+        TokenBuckets buckets = new TokenBuckets(60, 5, 10, clock::get);
+        buckets.charge("a");
+        buckets.charge("a");
+        clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(300)); // 1.7 s until full
+        long charge = buckets.charge("a"); // 2.7 s until full: 2.3 tokens
+        assertEquals(2, buckets.tokensLeft(charge));
+        assertEquals(3, buckets.secondsUntilFull(charge));
+    }
+
+    @Test
+    void retryAfterIsTheWaitRoundedUpToWholeSecondsAndAtLeastOne() {
+        TokenBuckets buckets = new TokenBuckets(60, 1, 10, clock::get); // a token a second, no tolerance
+        buckets.charge("a");
+        assertEquals(1, buckets.retryAfterSeconds(buckets.charge("a")));
+        clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(999));
+        assertEquals(1, buckets.retryAfterSeconds(buckets.charge("a")), "a millisecond is still a whole second");
+        TokenBuckets slow = new TokenBuckets(5, 1, 10, clock::get); // a token every 12 s
+        slow.charge("a");
+        clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(800));
+        assertEquals(12, slow.retryAfterSeconds(slow.charge("a")), "11.2 s rounded up");
+    }
 }
