@@ -5,6 +5,7 @@ import cn.rescueforce.assessment.api.model.Grade;
 import cn.rescueforce.assessment.api.model.TeamCategory;
 import cn.rescueforce.assessment.evaluation.Evaluation;
 import cn.rescueforce.assessment.standard.Standard;
+import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.security.ManagementLevel;
 import cn.rescueforce.kit.security.TeamScope;
@@ -216,8 +217,20 @@ public class Assessment extends PanacheEntityBase {
      * {@code evaluation} is read only once the assessment is known to be SUBMITTED (it has one then).
      */
     public void finalizeWith(Evaluation evaluation, Standard standard, ManagementLevel by, Instant now) {
+        finalizeWith(evaluation, null, standard, by, now);
+    }
+
+    /**
+     * As {@link #finalizeWith(Evaluation, Standard, ManagementLevel, Instant)}, decided on the evaluation the finalizer
+     * read: {@code evaluationRead} is the evaluation's ETag they sent in {@code If-Match} (optional; null finalizes the
+     * current evaluation), 412 when the assessor corrected it since (openapi/assessment-api.yaml, finalizeAssessment).
+     */
+    public void finalizeWith(Evaluation evaluation, String evaluationRead, Standard standard, ManagementLevel by, Instant now) {
         if (status != Status.SUBMITTED) {
             throw ProblemException.invalidTransition("Only a SUBMITTED assessment can be finalized; this one is " + status);
+        }
+        if (evaluationRead != null) {
+            ETags.requireMatch(evaluationRead, evaluation.version);
         }
         Grade decided = standard.gradeFor(evaluation.totalScore, evaluation.vetoTriggered);
         if (decided == Grade.GRADE_1 && by != ManagementLevel.NATIONAL) {

@@ -56,20 +56,22 @@ public class AssessmentResource implements AssessmentsApi {
     }
 
     @Override
-    public Response cancelAssessment(UUID assessmentId, Decision decision) {
-        Assessment assessment = service.cancel(assessmentId, decision.getReason());
-        return ETags.ok(mapper.toApi(assessment), assessment.version);
+    public Response cancelAssessment(UUID assessmentId, Decision decision, String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, decision, () -> respond(service.cancel(assessmentId, decision.getReason())));
+    }
+
+    /** {@code If-Match} carries the evaluation's ETag, not the assessment's (openapi/assessment-api.yaml, finalizeAssessment). */
+    @Override
+    public Response finalizeAssessment(UUID assessmentId, String ifMatch, String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, ifMatch, () -> respond(service.finalize(assessmentId, ifMatch)));
     }
 
     @Override
-    public Response finalizeAssessment(UUID assessmentId) {
-        Assessment assessment = service.finalize(assessmentId);
-        return ETags.ok(mapper.toApi(assessment), assessment.version);
+    public Response appealAssessment(UUID assessmentId, Decision decision, String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, decision, () -> respond(service.appeal(assessmentId, decision.getReason())));
     }
 
-    @Override
-    public Response appealAssessment(UUID assessmentId, Decision decision) {
-        Assessment assessment = service.appeal(assessmentId, decision.getReason());
+    private Response respond(Assessment assessment) {
         return ETags.ok(mapper.toApi(assessment), assessment.version);
     }
 }

@@ -132,14 +132,16 @@ public class AssessmentService {
 
     /**
      * Grades the submitted evaluation and queues the consequence for teams-api in the same transaction, so the
-     * result reaches the team exactly when the finalization commits.
+     * result reaches the team exactly when the finalization commits. {@code evaluationRead} (optional) is the
+     * evaluation's ETag the finalizer read: a correction takes the assessment's lock too, so it cannot slip in between
+     * this check and the commit.
      */
     @Transactional
-    public Assessment finalize(UUID id) {
+    public Assessment finalize(UUID id, String evaluationRead) {
         scope.requireLevel(Scope.SCHEDULERS, "finalize assessments");
         Assessment assessment = scope.visible(assessments.findForUpdate(id), id);
         Instant now = Instant.now();
-        assessment.finalizeWith(Evaluation.findById(assessment.id), standards.findById(assessment.standardId),
+        assessment.finalizeWith(Evaluation.findById(assessment.id), evaluationRead, standards.findById(assessment.standardId),
                 scope.caller().level(), now);
         outbox.enqueue(TeamResultDelivery.DESTINATION, assessment.id + "#" + assessment.finalizationRound, assessment.id,
                 new TeamResultDelivery.Payload(assessment.teamId, assessment.id, assessment.type.name(), assessment.grade.name(),

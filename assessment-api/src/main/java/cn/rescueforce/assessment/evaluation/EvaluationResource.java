@@ -9,6 +9,7 @@ import cn.rescueforce.assessment.api.model.EvaluationBatchResult;
 import cn.rescueforce.assessment.api.model.EvaluationInput;
 import cn.rescueforce.assessment.security.Scope;
 import cn.rescueforce.kit.conditional.ETags;
+import cn.rescueforce.kit.idempotency.IdempotentRequests;
 import cn.rescueforce.kit.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,9 @@ public class EvaluationResource implements EvaluationsApi {
     @Inject
     Scope scope;
 
+    @Inject
+    IdempotentRequests idempotency;
+
     @Override
     public Response submitEvaluation(UUID assessmentId, EvaluationInput input, String ifMatch) {
         EvaluationService.Submission submission = service.submit(assessmentId, input, ifMatch);
@@ -50,17 +54,24 @@ public class EvaluationResource implements EvaluationsApi {
         return ETags.read(ifNoneMatch, evaluation.version, () -> mapper.toApi(evaluation));
     }
 
-    /** Each item in its own transaction, exactly as its PUT: valid items apply even when others are rejected. */
+    /**
+     * Each item in its own transaction, exactly as its PUT: valid items apply even when others are rejected. With an
+     * {@code Idempotency-Key} the whole answer is kept: a retry answers every item's first outcome again.
+     */
     @Override
-    public Response submitEvaluations(EvaluationBatch batch) {
+    public Response submitEvaluations(EvaluationBatch batch, String idempotencyKey) {
         scope.requireLevel(List.of(ASSESSOR), "submit evaluations");
+        return idempotency.execute(idempotencyKey, batch, () -> submitEach(batch));
+    }
+
+    private Response submitEach(EvaluationBatch batch) {
         List<EvaluationBatchItemResult> results = new ArrayList<>();
         int accepted = 0;
         for (int index = 0; index < batch.getItems().size(); index++) {
             EvaluationBatchItem item = batch.getItems().get(index);
             EvaluationBatchItemResult result = new EvaluationBatchItemResult().index(index).assessmentId(item.getAssessmentId());
             try {
-                EvaluationService.Submission submission = service.submit(item.getAssessmentId(), item.getEvaluation(), item.getIfMatch());
+                EvaluationService.Submission submission = service.submitOnItsOwn(item.getAssessmentId(), item.getEvaluation(), item.getIfMatch());
                 results.add(result.outcome(BatchOutcome.ACCEPTED).status(200).evaluationVersion(submission.evaluation().version));
                 accepted++;
             } catch (ProblemException e) {

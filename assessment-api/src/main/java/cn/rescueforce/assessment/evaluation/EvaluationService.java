@@ -99,6 +99,15 @@ public class EvaluationService {
         return new Submission(evaluation, true);
     }
 
+    /**
+     * One item of a bulk submission, committed or rolled back on its own whatever transaction the batch runs in (the
+     * one of its {@code Idempotency-Key}), so that one rejected item never takes the others with it.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Submission submitOnItsOwn(UUID assessmentId, EvaluationInput input, String ifMatch) {
+        return submit(assessmentId, input, ifMatch);
+    }
+
     public Evaluation get(UUID assessmentId) {
         scope.requireLevel(List.of(NATIONAL, PROVINCIAL, MINE_SAFETY, UNIT, ASSESSOR), "read evaluations");
         scope.visible(assessments.findById(assessmentId), assessmentId);

@@ -27,8 +27,6 @@ public class OutboxMessage extends PanacheEntityBase {
     static final int MAX_ERROR_LENGTH = 1000;
     /** Longest parking reason kept (the column's length). */
     static final int MAX_REASON_LENGTH = 500;
-    /** The problem type of a retry or discard of a message that is not parked (openapi/common.yaml). */
-    static final String NOT_PARKED = "message-not-parked";
 
     @Id
     public UUID id;
@@ -181,9 +179,10 @@ public class OutboxMessage extends PanacheEntityBase {
         discardReason = reason;
     }
 
+    /** A retry or discard of a message that is not parked: problem type {@code message-not-parked} (openapi/common.yaml). */
     private void requireParked(String action) {
         if (state != OutboxState.PARKED) {
-            throw new ProblemException(409, NOT_PARKED, "Message is not parked",
+            throw new ProblemException(409, "message-not-parked", "Message is not parked",
                     "Only a PARKED message can be " + action + "; message " + id + " is " + state, null);
         }
     }

@@ -59,14 +59,16 @@ public class StandardResource implements StandardsApi {
     }
 
     @Override
-    public Response publishStandard(UUID standardId) {
-        Standard standard = service.publish(standardId);
-        return ETags.ok(mapper.toApi(standard, true), standard.version);
+    public Response publishStandard(UUID standardId, String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, null, () -> respond(service.publish(standardId)));
     }
 
     @Override
-    public Response retireStandard(UUID standardId) {
-        Standard standard = service.retire(standardId);
+    public Response retireStandard(UUID standardId, String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, null, () -> respond(service.retire(standardId)));
+    }
+
+    private Response respond(Standard standard) {
         return ETags.ok(mapper.toApi(standard, true), standard.version);
     }
 }

@@ -158,6 +158,31 @@ class AssessmentLifecycleTest {
     }
 
     @Test
+    void aFinalizationPinnedToAnEvaluationItsAssessorCorrectedSinceIsRefusedWith412() {
+        Assessment assessment = submitted();
+        Evaluation corrected = evaluation(36, false);
+        corrected.version = 1;
+        ProblemException stale = assertThrows(ProblemException.class,
+                () -> assessment.finalizeWith(corrected, "\"0\"", standard, ManagementLevel.NATIONAL, FINALIZED_AT));
+        assertEquals(412, stale.status());
+        assertEquals(TYPE_BASE + "precondition-failed", stale.type());
+        assertEquals(Assessment.Status.SUBMITTED, assessment.status);
+        assertNull(assessment.grade);
+
+        assessment.finalizeWith(corrected, "\"1\"", standard, ManagementLevel.NATIONAL, FINALIZED_AT);
+        assertEquals(Assessment.Status.FINALIZED, assessment.status);
+        assertEquals(Grade.GRADE_2, assessment.grade);
+    }
+
+    @Test
+    void aFinalizedAssessmentAnswersInvalidTransitionWhateverEvaluationETagIsSent() {
+        Assessment assessment = finalized(36);
+        ProblemException refused = assertThrows(ProblemException.class,
+                () -> assessment.finalizeWith(evaluation(36, false), "\"7\"", standard, ManagementLevel.NATIONAL, FINALIZED_AT));
+        assertEquals(TYPE_BASE + "invalid-transition", refused.type());
+    }
+
+    @Test
     void onlyASubmittedAssessmentIsFinalizedAndItsEvaluationIsNotReadBefore() {
         Assessment assessment = scheduled();
         ProblemException refused = assertThrows(ProblemException.class,

@@ -1,15 +1,14 @@
 package cn.rescueforce.assessment.standard;
 
+import cn.rescueforce.assessment.support.Fixtures;
 import cn.rescueforce.devkit.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -20,25 +19,12 @@ import static org.hamcrest.Matchers.hasItems;
 @QuarkusTest
 class StandardTest {
 
-    private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 100000));
-
     static Map<String, Object> standardBody(String code) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("code", code);
-        body.put("title", "测试考核规范");
-        body.put("category", "OTHER");
-        body.put("thresholds", Map.of("grade1", 90, "grade2", 80, "grade3", 70));
-        body.put("validityMonths", 24);
-        body.put("sections", List.of(
-                Map.of("code", "MGT", "title", "组织管理", "indicators", List.of(
-                        Map.of("code", "T-MGT-1", "title", "值班制度", "maxScore", 50, "veto", true, "evidenceRequired", true))),
-                Map.of("code", "EQP", "title", "装备配备", "indicators", List.of(
-                        Map.of("code", "T-EQP-1", "title", "装备达标率", "maxScore", 50, "source", "EQUIPMENT_COMPLIANCE")))));
-        return body;
+        return Fixtures.standardBody(code);
     }
 
     static String freshCode() {
-        return "TEST-STD-" + SEQUENCE.incrementAndGet();
+        return Fixtures.freshStandardCode();
     }
 
     @Test

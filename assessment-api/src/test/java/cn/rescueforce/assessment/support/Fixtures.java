@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
 
@@ -21,7 +22,37 @@ public final class Fixtures {
     public static final String MINING_STANDARD = "5d1e0a10-0001-4000-8000-000000000001";
     public static final String HAZCHEM_STANDARD = "5d1e0a10-0002-4000-8000-000000000002";
 
+    private static final AtomicInteger STANDARD_CODES = new AtomicInteger((int) (System.nanoTime() % 100000));
+
     private Fixtures() {
+    }
+
+    /** A code no standard has yet: its drafts, publications and retirements touch no other test's standards. */
+    public static String freshStandardCode() {
+        return "TEST-STD-" + STANDARD_CODES.incrementAndGet();
+    }
+
+    /** A small valid standard of category OTHER (100 points: a veto indicator with evidence, the equipment indicator). */
+    public static Map<String, Object> standardBody(String code) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("code", code);
+        body.put("title", "测试考核规范");
+        body.put("category", "OTHER");
+        body.put("thresholds", Map.of("grade1", 90, "grade2", 80, "grade3", 70));
+        body.put("validityMonths", 24);
+        body.put("sections", List.of(
+                Map.of("code", "MGT", "title", "组织管理", "indicators", List.of(
+                        Map.of("code", "T-MGT-1", "title", "值班制度", "maxScore", 50, "veto", true, "evidenceRequired", true))),
+                Map.of("code", "EQP", "title", "装备配备", "indicators", List.of(
+                        Map.of("code", "T-EQP-1", "title", "装备达标率", "maxScore", 50, "source", "EQUIPMENT_COMPLIANCE")))));
+        return body;
+    }
+
+    /** A draft of a fresh code, by national. */
+    public static UUID draftStandard() {
+        return UUID.fromString(given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON)
+                .body(standardBody(freshStandardCode()))
+                .post("/api/v1/standards").then().statusCode(201).extract().path("id"));
     }
 
     public static Map<String, Object> scheduleBody(UUID teamId, String standardId, UUID assessorOrg, String type) {
