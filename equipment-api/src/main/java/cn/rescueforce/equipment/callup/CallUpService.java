@@ -189,8 +189,8 @@ public class CallUpService {
 
     private static void assertServes(ReserveDepot depot, TeamRef team) {
         if (!depot.serves(team.province(), team.supportingUnitId())) {
-            throw ProblemException.conflict("The " + depot.ownerLevel + " depot " + depot.name + " does not serve team " + team.id()
-                    + (depot.ownerLevel == DepotOwnerLevel.PROVINCIAL ? " (another province)" : " (another unit)"));
+            throw new ProblemException(409, "depot-does-not-serve-team", "Depot does not serve the team", "The " + depot.ownerLevel + " depot " + depot.name + " does not serve team " + team.id()
+                    + (depot.ownerLevel == DepotOwnerLevel.PROVINCIAL ? " (another province)" : " (another unit)"), null);
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.rescueforce.equipment.catalog;
 
 import cn.rescueforce.equipment.api.model.EquipmentGroup;
+import cn.rescueforce.kit.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -96,5 +97,11 @@ public class EquipmentType extends PanacheEntityBase {
     /** The end of the service life of an item acquired on {@code acquiredOn}; {@code null} when the type has none. */
     public LocalDate serviceLifeEnds(LocalDate acquiredOn) {
         return serviceLifeMonths == null ? null : acquiredOn.plusMonths(serviceLifeMonths);
+    }
+
+    /** 409 {@code equipment-type-code-taken}: codes are unique in the catalog (equipment_type_code_unique); null when unknown. */
+    public static ProblemException codeTaken(String code) {
+        return new ProblemException(409, "equipment-type-code-taken", "Equipment type code taken",
+                code == null ? "An equipment type with this code already exists" : "An equipment type with code " + code + " already exists", null);
     }
 }

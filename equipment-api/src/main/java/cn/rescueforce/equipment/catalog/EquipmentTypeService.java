@@ -35,7 +35,7 @@ public class EquipmentTypeService {
     public EquipmentType create(EquipmentTypeInput input) {
         scope.requireLevel(NATIONAL, "maintain the equipment catalog");
         if (types.findByCode(input.getCode()).isPresent()) {
-            throw ProblemException.conflict("An equipment type with code " + input.getCode() + " already exists");
+            throw EquipmentType.codeTaken(input.getCode());
         }
         EquipmentType type = EquipmentType.create(input.getCode(), input.getName(), input.getGroup(), input.getUnit(),
                 input.getInspectionIntervalDays(), input.getServiceLifeMonths(), input.getDescription(), Instant.now());

@@ -114,7 +114,7 @@ public class DepotService {
         StockLine line = StockLine.received(depot.id, input.getMaterial(), input.getBatch(), input.getQuantity(), input.getUnit(),
                 input.getExpiresOn(), input.getMinimumLevel(), Instant.now());
         if (lines.batchTaken(depot.id, line.material, line.batch)) {
-            throw ProblemException.conflict("Batch " + line.batch + " of " + line.material + " is already in this depot; adjust its line instead");
+            throw StockLine.batchTaken(line.material, line.batch);
         }
         movements.received(line);
         audit.record("StockLine", line.id, "RECEIVED", depot.province, List.of("material", "batch", "quantity", "unit", "expiresOn", "minimumLevel"));

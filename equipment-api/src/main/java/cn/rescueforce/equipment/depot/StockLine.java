@@ -157,6 +157,14 @@ public class StockLine extends PanacheEntityBase {
 
     /** A movement that approved call-ups guarantee; failing means the stock changed under them. */
     private ProblemException inconsistent(String detail) {
-        return ProblemException.conflict("Stock line " + id + " (" + material + "): " + detail + "; the stock changed, retry");
+        return new ProblemException(409, "stock-changed", "Stock changed under the call-up",
+                "Stock line " + id + " (" + material + "): " + detail + "; the stock changed, retry", null);
+    }
+
+    /** 409 {@code duplicate-stock-batch}: a depot holds one line per material and batch (stock_line_batch_unique). */
+    public static ProblemException batchTaken(String material, String batch) {
+        return new ProblemException(409, "duplicate-stock-batch", "Batch already in the depot",
+                (material == null ? "This batch of this material" : "Batch " + batch + " of " + material)
+                        + " is already in this depot; adjust its line instead", null);
     }
 }

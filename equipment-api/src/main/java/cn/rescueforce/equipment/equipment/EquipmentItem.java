@@ -185,4 +185,14 @@ public class EquipmentItem extends PanacheEntityBase {
     private LocalDate nextInspectionDue(EquipmentType type) {
         return type.inspectionDueAfter(lastInspectedOn != null ? lastInspectedOn : acquiredOn);
     }
+
+    /**
+     * 409 {@code duplicate-serial-number}: a serial number is registered once per equipment type
+     * (equipment_item_serial_unique); null values when unknown.
+     */
+    public static ProblemException serialTaken(String typeCode, String serialNumber) {
+        return new ProblemException(409, "duplicate-serial-number", "Duplicate serial number",
+                typeCode == null ? "An item of this equipment type with this serial number is already registered"
+                        : "A " + typeCode + " with serial number " + serialNumber + " is already registered", null);
+    }
 }

@@ -61,7 +61,7 @@ public class EquipmentService {
         EquipmentItem item = EquipmentItem.register(team, type, input.getSerialNumber(), input.getStatus(), input.getAcquiredOn(),
                 input.getExpiresOn(), input.getLastInspectedOn(), input.getNote(), today(), Instant.now());
         if (items.serialTaken(type.id, item.serialNumber)) {
-            throw ProblemException.conflict("A " + type.code + " with serial number " + item.serialNumber + " is already registered");
+            throw EquipmentItem.serialTaken(type.code, item.serialNumber);
         }
         items.persist(item);
         audit.record("EquipmentItem", item.id, "REGISTERED", team.province(),

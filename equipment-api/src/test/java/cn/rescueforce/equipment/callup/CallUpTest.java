@@ -180,7 +180,7 @@ class CallUpTest {
         UUID sichuanLine = Fixtures.stock(Tokens.provincial("510000"), sichuanDepot, 10, 0, null);
         String unit = Tokens.unit(team.unitId());
         given().auth().oauth2(unit).contentType(ContentType.JSON).body(Fixtures.callUpBody(shanxiDepot, team.id(), shanxiLine, 1))
-                .post("/api/v1/call-ups").then().statusCode(409).body("type", equalTo(PROBLEMS + "conflict"));
+                .post("/api/v1/call-ups").then().statusCode(409).body("type", equalTo(PROBLEMS + "depot-does-not-serve-team"));
         given().auth().oauth2(unit).contentType(ContentType.JSON).body(Fixtures.callUpBody(sichuanDepot, team.id(), shanxiLine, 1))
                 .post("/api/v1/call-ups").then().statusCode(400).body("errors.field", hasItem("lines[0].stockLineId"));
         given().auth().oauth2(Tokens.unit(UUID.randomUUID())).contentType(ContentType.JSON)

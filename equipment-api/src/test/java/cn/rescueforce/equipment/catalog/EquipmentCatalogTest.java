@@ -93,9 +93,10 @@ class EquipmentCatalogTest {
     }
 
     @Test
-    void aTakenCodeIsAConflict() {
+    void aTakenCodeIsRefusedAsTaken() {
         given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON).body(typeBody("RESP-SCBA-4H"))
-                .post("/api/v1/equipment-types").then().statusCode(409).body("type", equalTo(PROBLEMS + "conflict"));
+                .post("/api/v1/equipment-types").then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo(PROBLEMS + "equipment-type-code-taken")).body("title", equalTo("Equipment type code taken"));
     }
 
     @Test

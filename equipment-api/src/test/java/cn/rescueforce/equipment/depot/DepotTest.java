@@ -4,13 +4,19 @@ import cn.rescueforce.devkit.testing.Tokens;
 import cn.rescueforce.equipment.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static cn.rescueforce.equipment.support.Fixtures.PROBLEMS;
 import static io.restassured.RestAssured.given;
@@ -18,6 +24,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class DepotTest {
@@ -129,6 +136,42 @@ class DepotTest {
                 .post("/api/v1/depots/" + depot + "/stock").then().statusCode(400).body("errors.field", hasItem("quantity"));
         given().auth().oauth2(Tokens.mineSafety("510000")).get("/api/v1/depots/" + depot + "/stock").then().statusCode(200)
                 .body("items[0].quantity", equalTo(42));
+    }
+
+    @Test
+    void aBatchAlreadyInTheDepotIsRefusedAsDuplicateEvenWhenReceivedConcurrently() throws Exception {
+        UUID depot = Fixtures.provincialDepot("510000");
+        String owner = Tokens.provincial("510000");
+        Map<String, Object> batch = Map.of("material", "救援照明灯", "batch", "L-" + Fixtures.next(), "quantity", 8, "unit", "台");
+        // ten receipts of one batch at once, each with its own key: one line, the others are the same 409 whether the
+        // service's check or the unique constraint (stock_line_batch_unique, at commit) refuses them
+        ExecutorService senders = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> answers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            answers.add(senders.submit(() -> {
+                start.await();
+                return given().auth().oauth2(owner).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                        .body(batch).post("/api/v1/depots/" + depot + "/stock");
+            }));
+        }
+        start.countDown();
+        int created = 0;
+        for (Future<Response> answer : answers) {
+            Response response = answer.get();
+            if (response.statusCode() == 201) {
+                created++;
+            } else {
+                response.then().statusCode(409).contentType("application/problem+json")
+                        .body("type", equalTo(PROBLEMS + "duplicate-stock-batch")).body("title", equalTo("Batch already in the depot"));
+            }
+        }
+        senders.shutdown();
+        assertEquals(1, created);
+        given().auth().oauth2(owner).contentType(ContentType.JSON).body(batch).post("/api/v1/depots/" + depot + "/stock")
+                .then().statusCode(409).body("type", equalTo(PROBLEMS + "duplicate-stock-batch"));
+        given().auth().oauth2(owner).get("/api/v1/depots/" + depot + "/stock").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].quantity", equalTo(8));
     }
 
     @Test

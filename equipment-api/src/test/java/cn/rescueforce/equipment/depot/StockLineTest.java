@@ -56,7 +56,7 @@ class StockLineTest {
         line.release(3);
         assertEquals(1, line.reserved);
         assertEquals(9, line.available());
-        refused(() -> line.release(2), line, "conflict");
+        refused(() -> line.release(2), line, "stock-changed");
     }
 
     @Test
@@ -66,7 +66,7 @@ class StockLineTest {
         line.dispatch(20);
         assertEquals(80, line.quantity);
         assertEquals(0, line.reserved);
-        refused(() -> line.dispatch(1), line, "conflict");
+        refused(() -> line.dispatch(1), line, "stock-changed");
     }
 
     @Test

@@ -98,7 +98,7 @@ class TeamEquipmentTest {
         Map<String, Object> body = Fixtures.itemBody("DET-GAS-MULTI", "2024-01-10");
         Fixtures.item(team, body);
         given().auth().oauth2(Tokens.unit(team.unitId())).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/teams/" + team.id() + "/equipment").then().statusCode(409).body("type", equalTo(PROBLEMS + "conflict"));
+                .post("/api/v1/teams/" + team.id() + "/equipment").then().statusCode(409).body("type", equalTo(PROBLEMS + "duplicate-serial-number"));
         Map<String, Object> sameSerialOtherType = Fixtures.itemBody("DET-CH4-LASER", "2024-01-10");
         sameSerialOtherType.put("serialNumber", body.get("serialNumber"));
         Fixtures.item(team, sameSerialOtherType);
