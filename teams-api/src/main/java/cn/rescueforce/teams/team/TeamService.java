@@ -69,7 +69,7 @@ public class TeamService {
         }
         SupportingUnit unit = units.get(supportingUnitId);
         if (teams.codeTaken(code)) {
-            throw ProblemException.conflict("A team with code " + code + " already exists");
+            throw Team.codeTaken("A team with code " + code + " already exists");
         }
         Team team = Team.propose(code, category, province, unit.id, profile);
         teams.persist(team);
