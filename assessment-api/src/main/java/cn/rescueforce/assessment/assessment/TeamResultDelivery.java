@@ -55,6 +55,6 @@ public class TeamResultDelivery implements OutboxDestination {
                 .validUntil(payload.validUntil())
                 .finalizedAt(payload.finalizedAt())
                 .standardCode(payload.standardCode());
-        TEAMS_API.attempt(() -> teams.applyAssessmentResult(payload.teamId(), result));
+        TEAMS_API.attempt(() -> teams.applyAssessmentResult(payload.teamId(), result, null)); // no Idempotency-Key: applied once per assessment
     }
 }

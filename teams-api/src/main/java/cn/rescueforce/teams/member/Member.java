@@ -199,10 +199,18 @@ public class Member extends PanacheEntityBase {
         return status == MemberStatus.LEFT && changes.status() != MemberStatus.LEFT;
     }
 
+    /**
+     * A person (by the keyed hash of the ID number) serves in one team at a time: the service's check and the
+     * partial unique index member_id_number_hash_serving_unique (V5) answer the same problem.
+     */
+    public static ProblemException personAlreadyServing(String detail) {
+        return new ProblemException(409, "person-already-serving", "Person already serves in a team", detail, null);
+    }
+
     /** 409 once the member has left: a record of training is for the team's serving members. */
     public void assertServing() {
         if (status == MemberStatus.LEFT) {
-            throw ProblemException.conflict("The member has left the team");
+            throw new ProblemException(409, "member-left", "Member has left the team", "The member has left the team", null);
         }
     }
 

@@ -64,7 +64,7 @@ public class MemberService {
             throw ProblemException.invalid("joinedOn", "must not be in the future");
         }
         if (members.serving(Member.idNumberHash(input.getIdNumber(), cipher))) {
-            throw ProblemException.conflict("A person with this ID number already serves in a team");
+            throw Member.personAlreadyServing("A person with this ID number already serves in a team");
         }
         Member member = Member.join(team.id, input.getName(), input.getRole(), input.getTalentType(), input.getIdNumber(),
                 input.getPhone(), input.getJoinedOn(), input.getTrainingHours(), cipher);
@@ -102,7 +102,7 @@ public class MemberService {
         Team team = teamService.editableLocked(member.teamId, "edit members");
         ETags.requireMatch(ifMatch, member.version);
         if (member.returnsWith(changes) && members.serving(member.idNumberHash(cipher))) {
-            throw ProblemException.conflict("This person serves in another team now");
+            throw Member.personAlreadyServing("This person serves in another team now");
         }
         List<String> changed = member.change(changes, cipher);
         if (!changed.isEmpty()) {

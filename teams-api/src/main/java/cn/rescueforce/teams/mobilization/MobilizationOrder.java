@@ -241,4 +241,13 @@ public class MobilizationOrder extends PanacheEntityBase {
     public static Instant atDatabasePrecision(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
+
+    /**
+     * A team answers one order at a time: the service's check, under the team's lock, and the partial unique index
+     * mobilization_order_one_open_per_team (V3) answer the same problem.
+     */
+    public static ProblemException openOrderExists() {
+        return new ProblemException(409, "open-mobilization-exists", "Open mobilization order exists",
+                "The team already has an open mobilization order; complete or cancel it first", null);
+    }
 }

@@ -62,28 +62,28 @@ public class MobilizationResource implements MobilizationsApi {
     }
 
     @Override
-    public Response acknowledgeMobilizationOrder(UUID orderId, MobilizationStep step) {
-        return respond(service.acknowledge(orderId, at(step)));
+    public Response acknowledgeMobilizationOrder(UUID orderId, String idempotencyKey, MobilizationStep step) {
+        return idempotency.execute(idempotencyKey, step, () -> respond(service.acknowledge(orderId, at(step))));
     }
 
     @Override
-    public Response reportMobilizationDeparture(UUID orderId, MobilizationStep step) {
-        return respond(service.depart(orderId, at(step)));
+    public Response reportMobilizationDeparture(UUID orderId, String idempotencyKey, MobilizationStep step) {
+        return idempotency.execute(idempotencyKey, step, () -> respond(service.depart(orderId, at(step))));
     }
 
     @Override
-    public Response reportMobilizationArrival(UUID orderId, MobilizationStep step) {
-        return respond(service.arrive(orderId, at(step)));
+    public Response reportMobilizationArrival(UUID orderId, String idempotencyKey, MobilizationStep step) {
+        return idempotency.execute(idempotencyKey, step, () -> respond(service.arrive(orderId, at(step))));
     }
 
     @Override
-    public Response completeMobilizationOrder(UUID orderId, MobilizationStep step) {
-        return respond(service.complete(orderId, at(step)));
+    public Response completeMobilizationOrder(UUID orderId, String idempotencyKey, MobilizationStep step) {
+        return idempotency.execute(idempotencyKey, step, () -> respond(service.complete(orderId, at(step))));
     }
 
     @Override
-    public Response cancelMobilizationOrder(UUID orderId, MobilizationCancellation cancellation) {
-        return respond(service.cancel(orderId, cancellation.getReason()));
+    public Response cancelMobilizationOrder(UUID orderId, MobilizationCancellation cancellation, String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, cancellation, () -> respond(service.cancel(orderId, cancellation.getReason())));
     }
 
     @Override

@@ -72,7 +72,7 @@ public class MobilizationService {
         assertMayMobilize(team, incident);
         MobilizationOrder order = MobilizationOrder.issue(team, incident, scope.caller(), now());
         if (orders.hasOpenOrder(team.id)) {
-            throw ProblemException.conflict("The team already has an open mobilization order; complete or cancel it first");
+            throw MobilizationOrder.openOrderExists();
         }
         orders.persist(order);
         orders.flush(); // the partial unique index is the last word on "one open order per team"

@@ -168,11 +168,17 @@ public class Team extends PanacheEntityBase {
         return moveTo(TeamStatus.EXITED, LifecycleAction.EXITED, reason, by);
     }
 
+    /** Team codes are unique (the service's check and the constraint team_code_unique, V1). */
+    public static ProblemException codeTaken(String detail) {
+        return new ProblemException(409, "team-code-taken", "Team code taken", detail, null);
+    }
+
     /** Marks the team for an exit decision (the province proposes, national decides); the status stays. */
     public TeamStatusChange proposeExit(String reason, Caller by) {
         assertNotExited();
         if (exitProposed) {
-            throw ProblemException.conflict("The exit of this team is already proposed");
+            throw new ProblemException(409, "exit-already-proposed", "Exit already proposed",
+                    "The exit of this team is already proposed", null);
         }
         exitProposed = true;
         return moveTo(status, LifecycleAction.EXIT_PROPOSED, reason, by);
@@ -226,7 +232,7 @@ public class Team extends PanacheEntityBase {
             throw ProblemException.invalidTransition("A " + status + " team cannot be mobilized");
         }
         if (readiness == Readiness.UNAVAILABLE) {
-            throw ProblemException.conflict("The team is UNAVAILABLE");
+            throw new ProblemException(409, "team-unavailable", "Team unavailable", "The team is UNAVAILABLE", null);
         }
     }
 

@@ -68,33 +68,39 @@ public class TeamResource implements TeamsApi {
     }
 
     @Override
-    public Response changeTeamReadiness(UUID teamId, ReadinessChange change) {
-        return respond(service.changeReadiness(teamId, change.getReadiness()));
+    public Response changeTeamReadiness(UUID teamId, ReadinessChange change, String ifMatch, String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, change,
+                () -> respond(service.changeReadiness(teamId, ifMatch, change.getReadiness())));
     }
 
     @Override
-    public Response designateTeam(UUID teamId, LifecycleDecision decision) {
-        return respond(service.designate(teamId, decision.getReason()));
+    public Response designateTeam(UUID teamId, LifecycleDecision decision, String ifMatch, String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, decision, () -> respond(service.designate(teamId, ifMatch, decision.getReason())));
     }
 
     @Override
-    public Response placeTeamInRectification(UUID teamId, LifecycleDecision decision) {
-        return respond(service.placeInRectification(teamId, decision.getReason()));
+    public Response placeTeamInRectification(UUID teamId, LifecycleDecision decision, String ifMatch, String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, decision,
+                () -> respond(service.placeInRectification(teamId, ifMatch, decision.getReason())));
     }
 
     @Override
-    public Response exitTeam(UUID teamId, LifecycleDecision decision) {
-        return respond(service.exit(teamId, decision.getReason()));
+    public Response exitTeam(UUID teamId, LifecycleDecision decision, String ifMatch, String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, decision, () -> respond(service.exit(teamId, ifMatch, decision.getReason())));
     }
 
     @Override
-    public Response proposeTeamExit(UUID teamId, LifecycleDecision decision) {
-        return respond(service.proposeExit(teamId, decision.getReason()));
+    public Response proposeTeamExit(UUID teamId, LifecycleDecision decision, String ifMatch, String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, decision, () -> respond(service.proposeExit(teamId, ifMatch, decision.getReason())));
     }
 
+    /**
+     * assessment-api's outbox delivers without a key (the result is applied once per assessment anyway,
+     * TeamService.applyAssessmentResult); a caller that sends one gets the first answer back on a retry.
+     */
     @Override
-    public Response applyAssessmentResult(UUID teamId, AssessmentResult result) {
-        return respond(service.applyAssessmentResult(teamId, result));
+    public Response applyAssessmentResult(UUID teamId, AssessmentResult result, String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, result, () -> respond(service.applyAssessmentResult(teamId, result)));
     }
 
     @Override

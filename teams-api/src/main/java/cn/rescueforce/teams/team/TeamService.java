@@ -69,7 +69,7 @@ public class TeamService {
         }
         SupportingUnit unit = units.get(supportingUnitId);
         if (teams.codeTaken(code)) {
-            throw ProblemException.conflict("A team with code " + code + " already exists");
+            throw Team.codeTaken("A team with code " + code + " already exists");
         }
         Team team = Team.propose(code, category, province, unit.id, profile);
         teams.persist(team);
@@ -133,8 +133,9 @@ public class TeamService {
     }
 
     @Transactional
-    public Team changeReadiness(UUID id, Readiness readiness) {
+    public Team changeReadiness(UUID id, String ifMatch, Readiness readiness) {
         Team team = editable(id, "change team readiness");
+        assertStillAsRead(team, ifMatch);
         readinessChanged(team, team.changeReadiness(readiness));
         return team;
     }
@@ -161,31 +162,35 @@ public class TeamService {
 
     /** Entry into the national sequence, or return from rectification: national only. */
     @Transactional
-    public Team designate(UUID id, String reason) {
+    public Team designate(UUID id, String ifMatch, String reason) {
         scope.requireLevel(NATIONAL, "designate teams");
         Team team = get(id);
+        assertStillAsRead(team, ifMatch);
         return lifecycleStep(team, team.designate(reason, scope.caller()));
     }
 
     @Transactional
-    public Team placeInRectification(UUID id, String reason) {
+    public Team placeInRectification(UUID id, String ifMatch, String reason) {
         scope.requireLevel(NATIONAL, "place teams in rectification");
         Team team = get(id);
+        assertStillAsRead(team, ifMatch);
         return lifecycleStep(team, team.placeInRectification(reason, scope.caller()));
     }
 
     @Transactional
-    public Team exit(UUID id, String reason) {
+    public Team exit(UUID id, String ifMatch, String reason) {
         scope.requireLevel(NATIONAL, "exit teams");
         Team team = get(id);
+        assertStillAsRead(team, ifMatch);
         return lifecycleStep(team, team.exit(reason, scope.caller()));
     }
 
     /** The province proposes, national decides (the entry/exit mechanism). */
     @Transactional
-    public Team proposeExit(UUID id, String reason) {
+    public Team proposeExit(UUID id, String ifMatch, String reason) {
         scope.requireLevel(List.of(NATIONAL, PROVINCIAL, MINE_SAFETY), "propose a team's exit");
         Team team = get(id);
+        assertStillAsRead(team, ifMatch);
         return lifecycleStep(team, team.proposeExit(reason, scope.caller()));
     }
 
@@ -251,6 +256,16 @@ public class TeamService {
         Team team = scope.visible(teams.findForUpdate(id), id);
         team.assertNotExited();
         return team;
+    }
+
+    /**
+     * A lifecycle step with {@code If-Match} (optional, openapi/teams-api.yaml TeamIfMatch) is decided on the team
+     * the caller read: 412 when it changed since, checked before the step's own rules.
+     */
+    private static void assertStillAsRead(Team team, String ifMatch) {
+        if (ifMatch != null) {
+            ETags.requireMatch(ifMatch, team.version);
+        }
     }
 
     /** Keeps a lifecycle step the team took: the new version first (the response's ETag), then the step. */

@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.unit;
 
+import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.security.TeamColumns;
 import cn.rescueforce.kit.security.TeamScope;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -96,5 +97,10 @@ public class SupportingUnit extends PanacheEntityBase {
         contactName = details.contactName();
         contactPhone = details.contactPhone();
         updatedAt = Instant.now();
+    }
+
+    /** One unit per credit code (the service's check and the constraint supporting_unit_credit_code_unique, V1). */
+    public static ProblemException creditCodeTaken(String detail) {
+        return new ProblemException(409, "credit-code-taken", "Credit code already registered", detail, null);
     }
 }

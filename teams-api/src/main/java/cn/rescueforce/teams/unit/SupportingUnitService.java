@@ -45,7 +45,7 @@ public class SupportingUnitService {
         assertValid(details);
         assertMayHostInProvince(details.province());
         if (units.creditCodeTaken(details.creditCode(), null)) {
-            throw ProblemException.conflict("A supporting unit with credit code " + details.creditCode() + " is already registered");
+            throw SupportingUnit.creditCodeTaken("A supporting unit with credit code " + details.creditCode() + " is already registered");
         }
         SupportingUnit unit = SupportingUnit.register(details);
         units.persist(unit);
@@ -86,7 +86,7 @@ public class SupportingUnitService {
             throw ProblemException.invalid("province", "only the national level may move a supporting unit to another province");
         }
         if (units.creditCodeTaken(details.creditCode(), unit.id)) {
-            throw ProblemException.conflict("A supporting unit with credit code " + details.creditCode() + " is already registered");
+            throw SupportingUnit.creditCodeTaken("A supporting unit with credit code " + details.creditCode() + " is already registered");
         }
         List<String> changed = unit.update(details);
         if (!changed.isEmpty()) {

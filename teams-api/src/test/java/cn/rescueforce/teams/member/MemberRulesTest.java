@@ -77,6 +77,7 @@ class MemberRulesTest {
         member.change(new Member.Changes(MemberRole.RESCUER, TalentType.SKILLED_CRAFT, null, MemberStatus.LEFT, null), CIPHER);
         ProblemException problem = assertThrows(ProblemException.class, () -> member.addTrainingHours(8, Instant.now()));
         assertEquals(409, problem.status());
+        assertEquals("https://rescue-force.cn/problems/member-left", problem.type());
         assertEquals(12, member.trainingHours);
     }
 

@@ -88,7 +88,7 @@ class MobilizationTest {
     @Test
     void aTeamHasAtMostOneOpenOrder() {
         issue(Tokens.provincial("510000"), miningTeam, "510000").statusCode(201);
-        issue(Tokens.national(), miningTeam, "510000").statusCode(409).body("type", equalTo(PROBLEMS + "conflict"));
+        issue(Tokens.national(), miningTeam, "510000").statusCode(409).body("type", equalTo(PROBLEMS + "open-mobilization-exists"));
     }
 
     @Test
@@ -236,7 +236,7 @@ class MobilizationTest {
         issue(Tokens.national(), proposed, "510000").statusCode(409).body("type", equalTo(PROBLEMS + "invalid-transition"));
         given().auth().oauth2(Tokens.unit(sichuanUnit)).contentType(ContentType.JSON).body(Map.of("readiness", "UNAVAILABLE"))
                 .post("/api/v1/teams/" + chemicalTeam + "/readiness").then().statusCode(200);
-        issue(Tokens.national(), chemicalTeam, "510000").statusCode(409);
+        issue(Tokens.national(), chemicalTeam, "510000").statusCode(409).body("type", equalTo(PROBLEMS + "team-unavailable"));
         issue(Tokens.national(), UUID.randomUUID(), "510000").statusCode(404);
     }
 

@@ -129,7 +129,7 @@ class PersonalDataTest {
         UUID otherTeam = Registry.activeTeam("510000", "MINING", unit);
         given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON).body(member(idNumber))
                 .post("/api/v1/teams/" + otherTeam + "/members").then().statusCode(409)
-                .body("type", equalTo("https://rescue-force.cn/problems/conflict"));
+                .body("type", equalTo("https://rescue-force.cn/problems/person-already-serving"));
     }
 
     @Test

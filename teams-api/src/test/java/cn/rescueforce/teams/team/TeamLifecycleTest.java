@@ -140,7 +140,7 @@ class TeamLifecycleTest {
         assertEquals(TeamStatus.ACTIVE, step.toStatus);
         assertEquals("510000", step.actorRegion);
         assertFalse(step.changedStatus());
-        refused(409, "conflict", () -> team.proposeExit("again", PROVINCE));
+        refused(409, "exit-already-proposed", () -> team.proposeExit("again", PROVINCE));
     }
 
     @Test
@@ -256,7 +256,7 @@ class TeamLifecycleTest {
         assertTrue(rectifying.sendOnMission());
         Team unavailable = active();
         unavailable.changeReadiness(Readiness.UNAVAILABLE);
-        refused(409, "conflict", unavailable::sendOnMission);
+        refused(409, "team-unavailable", unavailable::sendOnMission);
         assertEquals(Readiness.UNAVAILABLE, unavailable.readiness);
     }
 

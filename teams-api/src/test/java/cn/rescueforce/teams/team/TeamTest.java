@@ -165,7 +165,8 @@ class TeamTest {
     void aDuplicateCodeIsAConflict() {
         Map<String, Object> body = Registry.teamBody("510000", "MINING", sichuanUnit);
         given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON).body(body).post("/api/v1/teams").then().statusCode(201);
-        given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON).body(body).post("/api/v1/teams").then().statusCode(409);
+        given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON).body(body).post("/api/v1/teams").then().statusCode(409)
+                .body("type", equalTo("https://rescue-force.cn/problems/team-code-taken"));
     }
 
     private void read(String token, UUID team, int status) {

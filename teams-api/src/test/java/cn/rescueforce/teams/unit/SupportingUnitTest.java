@@ -52,7 +52,7 @@ class SupportingUnitTest {
         Map<String, Object> body = Registry.unitBody("510000");
         given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON).body(body).post("/api/v1/supporting-units").then().statusCode(201);
         given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON).body(body).post("/api/v1/supporting-units")
-                .then().statusCode(409).body("type", equalTo("https://rescue-force.cn/problems/conflict"));
+                .then().statusCode(409).body("type", equalTo("https://rescue-force.cn/problems/credit-code-taken"));
     }
 
     @Test
