@@ -254,7 +254,8 @@ public class Assessment extends PanacheEntityBase {
             throw ProblemException.invalidTransition("Only a FINALIZED assessment can be appealed; this one is " + status);
         }
         if (appealedAt != null) {
-            throw ProblemException.conflict("Assessment " + id + " was appealed already; an assessment is appealed once");
+            throw new ProblemException(409, "already-appealed", "Assessment already appealed",
+                    "Assessment " + id + " was appealed already; an assessment is appealed once", null);
         }
         status = Status.SUBMITTED;
         appealReason = reason.trim();

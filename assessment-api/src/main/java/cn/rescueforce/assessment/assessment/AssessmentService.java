@@ -90,11 +90,12 @@ public class AssessmentService {
     /** An acceptance assessment is how a proposed team enters; an exited team is not assessed any more. */
     private static void assertMayBeAssessed(Team team, AssessmentType type) {
         if (team.getStatus() == TeamStatus.EXITED) {
-            throw ProblemException.conflict("Team " + team.getCode() + " has exited and is no longer assessed");
+            throw new ProblemException(409, "team-exited", "Team has exited",
+                    "Team " + team.getCode() + " has exited and is no longer assessed", null);
         }
         if (type == AssessmentType.ACCEPTANCE && team.getStatus() != TeamStatus.PROPOSED) {
-            throw ProblemException.conflict("An ACCEPTANCE assessment is for a PROPOSED team; team " + team.getCode()
-                    + " is " + team.getStatus());
+            throw new ProblemException(409, "team-not-proposed", "Team is not proposed",
+                    "An ACCEPTANCE assessment is for a PROPOSED team; team " + team.getCode() + " is " + team.getStatus(), null);
         }
     }
 

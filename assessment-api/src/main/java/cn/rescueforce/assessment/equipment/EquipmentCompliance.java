@@ -34,8 +34,9 @@ public class EquipmentCompliance {
 
     public Figure of(UUID teamId) {
         // the report cannot be made for this team: unknown there (404), or no standard configuration for its category (409)
-        Supplier<ProblemException> cannotMeasure = () -> ProblemException.conflict("equipment-api cannot measure the equipment "
-                + "compliance of team " + teamId + ", so the equipment indicator cannot be filled");
+        Supplier<ProblemException> cannotMeasure = () -> new ProblemException(409, "equipment-not-measurable",
+                "Equipment compliance cannot be measured", "equipment-api cannot measure the equipment compliance of team "
+                + teamId + ", so the equipment indicator cannot be filled", null);
         ComplianceReport report = EQUIPMENT_API.call(() -> compliance.getTeamCompliance(teamId), Map.of(404, cannotMeasure, 409, cannotMeasure));
         Double percent = report.getCompliancePercent();
         if (percent == null || percent < 0 || percent > 100) {

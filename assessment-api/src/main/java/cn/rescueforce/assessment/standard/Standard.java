@@ -86,6 +86,14 @@ public class Standard extends PanacheEntityBase {
     @Version
     public long version;
 
+    /**
+     * A code has one draft at a time: seen by the draft check, or by the constraints standard_code_version_unique and
+     * standard_one_draft_per_code when a concurrent draft of the same code came first ({@link StandardUniqueViolations}).
+     */
+    public static ProblemException draftExists(String detail) {
+        return new ProblemException(409, "standard-draft-exists", "Standard already has a draft", detail, null);
+    }
+
     /** A new draft: version {@code standardVersion} of {@code code}, with content already checked. */
     public static Standard draft(String code, int standardVersion, TeamCategory category, StandardContent content, Instant now) {
         Standard standard = new Standard();
@@ -102,8 +110,9 @@ public class Standard extends PanacheEntityBase {
     /** Replaces the content of a draft; a published or retired version never changes, code and category never. */
     public void revise(String code, TeamCategory category, StandardContent content, Instant now) {
         if (status != Status.DRAFT) {
-            throw ProblemException.conflict("Standard " + this.code + " version " + standardVersion + " is "
-                    + status + " and never changes; draft the next version instead");
+            throw new ProblemException(409, "standard-version-fixed", "Standard version never changes",
+                    "Standard " + this.code + " version " + standardVersion + " is " + status
+                            + " and never changes; draft the next version instead", null);
         }
         content.assertValid();
         List<FieldError> fixed = new ArrayList<>();
@@ -146,8 +155,9 @@ public class Standard extends PanacheEntityBase {
     /** Assessments are scheduled against a published version for the team's own category. */
     public void assertYardstickFor(TeamCategory teamCategory) {
         if (status != Status.PUBLISHED) {
-            throw ProblemException.conflict("Standard " + code + " version " + standardVersion + " is "
-                    + status + "; assessments are scheduled against a published version");
+            throw new ProblemException(409, "standard-not-published", "Standard version is not published",
+                    "Standard " + code + " version " + standardVersion + " is " + status
+                            + "; assessments are scheduled against a published version", null);
         }
         if (category != teamCategory) {
             throw ProblemException.invalid("standardId", "standard " + code + " is for " + category

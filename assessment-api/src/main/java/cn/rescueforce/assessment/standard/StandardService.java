@@ -48,7 +48,7 @@ public class StandardService {
         StandardContent content = mapper.toContent(input);
         content.assertValid();
         if (standards.draftExists(input.getCode())) {
-            throw ProblemException.conflict("Standard " + input.getCode() + " already has a draft version; edit it or publish it first");
+            throw Standard.draftExists("Standard " + input.getCode() + " already has a draft version; edit it or publish it first");
         }
         standards.publishedVersionOf(input.getCode()).ifPresent(published -> {
             if (published.category != input.getCategory()) {

@@ -208,7 +208,7 @@ class AssessmentLifecycleTest {
         assertEquals(Grade.GRADE_2, assessment.grade);
         assertEquals(2, assessment.finalizationRound);
         ProblemException twice = assertThrows(ProblemException.class, () -> assessment.appeal("再次申请", "unit-sub", appealedAt));
-        assertEquals(TYPE_BASE + "conflict", twice.type());
+        assertEquals(TYPE_BASE + "already-appealed", twice.type());
     }
 
     @Test

@@ -101,7 +101,7 @@ class AssessmentSchedulingTest {
         given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON)
                 .body(Fixtures.scheduleBody(active, MINING_STANDARD, UUID.randomUUID(), "ACCEPTANCE"))
                 .post("/api/v1/assessments").then().statusCode(409)
-                .body("type", equalTo("https://rescue-force.cn/problems/conflict"));
+                .body("type", equalTo("https://rescue-force.cn/problems/team-not-proposed"));
         UUID proposed = teams.addTeam("510000", "MINING", UUID.randomUUID(), "PROPOSED");
         Fixtures.schedule(Tokens.national(), proposed, MINING_STANDARD, UUID.randomUUID(), "ACCEPTANCE");
     }

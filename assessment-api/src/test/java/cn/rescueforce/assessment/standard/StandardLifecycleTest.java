@@ -59,7 +59,7 @@ class StandardLifecycleTest {
         ProblemException refused = assertThrows(ProblemException.class,
                 () -> published.revise("MINE-RESCUE", TeamCategory.MINING, StandardExamples.miningContent(), LATER));
         assertEquals(409, refused.status());
-        assertEquals(TYPE_BASE + "conflict", refused.type());
+        assertEquals(TYPE_BASE + "standard-version-fixed", refused.type());
         assertEquals("Standard MINE-RESCUE version 2 is PUBLISHED and never changes; draft the next version instead", refused.getMessage());
     }
 
@@ -95,7 +95,7 @@ class StandardLifecycleTest {
 
         ProblemException draft = assertThrows(ProblemException.class,
                 () -> StandardExamples.draft().assertYardstickFor(TeamCategory.MINING));
-        assertEquals(TYPE_BASE + "conflict", draft.type());
+        assertEquals(TYPE_BASE + "standard-not-published", draft.type());
 
         ProblemException otherCategory = assertThrows(ProblemException.class,
                 () -> StandardExamples.published().assertYardstickFor(TeamCategory.HAZARDOUS_CHEMICALS));

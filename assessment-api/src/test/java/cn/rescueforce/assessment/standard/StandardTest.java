@@ -72,7 +72,7 @@ class StandardTest {
         body.put("title", "改过的标题");
         given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON).header("If-Match", etag).body(body)
                 .put("/api/v1/standards/" + id).then().statusCode(409)
-                .body("type", equalTo("https://rescue-force.cn/problems/conflict"));
+                .body("type", equalTo("https://rescue-force.cn/problems/standard-version-fixed"));
     }
 
     @Test

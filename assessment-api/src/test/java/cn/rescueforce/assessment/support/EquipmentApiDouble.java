@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -21,6 +22,7 @@ public class EquipmentApiDouble extends ServiceDouble {
     private static final Pattern COMPLIANCE = Pattern.compile("^/api/v1/teams/([0-9a-f-]{36})/compliance$");
 
     private final Map<UUID, Double> percentByTeam = new ConcurrentHashMap<>();
+    private final Set<UUID> unmeasurable = ConcurrentHashMap.newKeySet();
 
     public EquipmentApiDouble() {
         super("equipment-api");
@@ -28,6 +30,11 @@ public class EquipmentApiDouble extends ServiceDouble {
 
     public void compliance(UUID teamId, double percent) {
         percentByTeam.put(teamId, percent);
+    }
+
+    /** equipment-api has no standard configuration for the team's category: its compliance is answered 409. */
+    public void noConfiguration(UUID teamId) {
+        unmeasurable.add(teamId);
     }
 
     @Override
@@ -38,6 +45,10 @@ public class EquipmentApiDouble extends ServiceDouble {
             return;
         }
         UUID teamId = UUID.fromString(matcher.group(1));
+        if (unmeasurable.contains(teamId)) {
+            send(exchange, 409, problem(409, "no-standard-configuration", "no published standard configuration for the team's category"));
+            return;
+        }
         double percent = percentByTeam.getOrDefault(teamId, 95.0);
         int required = 20;
         int inService = (int) Math.round(required * percent / 100);
