@@ -2,6 +2,7 @@ package cn.rescueforce.assessment.conflict;
 
 import cn.rescueforce.assessment.support.EquipmentApiDouble;
 import cn.rescueforce.assessment.support.Fixtures;
+import cn.rescueforce.devkit.testing.AtOnce;
 import cn.rescueforce.devkit.testing.InjectDouble;
 import cn.rescueforce.devkit.testing.TeamsApiDouble;
 import cn.rescueforce.devkit.testing.Tokens;
@@ -12,16 +13,9 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static cn.rescueforce.assessment.support.Fixtures.MINING_STANDARD;
 import static io.restassured.RestAssured.given;
@@ -59,20 +53,8 @@ class ConflictTypesTest {
                 .header("Authorization", "Bearer " + Tokens.national()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         int times = 10;
-        ExecutorService senders = Executors.newFixedThreadPool(times);
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(times)).build();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<HttpResponse<String>>> pending = new ArrayList<>();
-        for (int i = 0; i < times; i++) {
-            pending.add(senders.submit(() -> {
-                start.await();
-                return http.send(request, HttpResponse.BodyHandlers.ofString());
-            }));
-        }
-        start.countDown();
         int drafted = 0;
-        for (Future<HttpResponse<String>> answer : pending) {
-            HttpResponse<String> response = answer.get();
+        for (HttpResponse<String> response : AtOnce.send(request, times)) {
             if (response.statusCode() == 201) {
                 drafted++;
             } else {
@@ -80,7 +62,6 @@ class ConflictTypesTest {
                 assertTrue(response.body().contains("\"https://rescue-force.cn/problems/standard-draft-exists\""), response.body());
             }
         }
-        senders.shutdown();
         assertEquals(1, drafted);
         given().auth().oauth2(Tokens.national()).queryParam("code", code).get("/api/v1/standards").then().statusCode(200)
                 .body("total", equalTo(1));

@@ -2,6 +2,7 @@ package cn.rescueforce.assessment.retry;
 
 import cn.rescueforce.assessment.support.Eventually;
 import cn.rescueforce.assessment.support.Fixtures;
+import cn.rescueforce.devkit.testing.AtOnce;
 import cn.rescueforce.devkit.testing.InjectDouble;
 import cn.rescueforce.devkit.testing.TeamsApiDouble;
 import cn.rescueforce.devkit.testing.Tokens;
@@ -14,18 +15,12 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static cn.rescueforce.assessment.support.Fixtures.MINING_STANDARD;
 import static io.restassured.RestAssured.given;
@@ -316,24 +311,6 @@ class SafeRetryTest {
             builder.header("If-Match", ifMatch);
         }
         HttpRequest request = builder.build();
-        ExecutorService senders = Executors.newFixedThreadPool(times);
-        ExecutorService client = Executors.newFixedThreadPool(times);
-        HttpClient http = HttpClient.newBuilder().executor(client).build();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<HttpResponse<String>>> pending = new ArrayList<>();
-        for (int i = 0; i < times; i++) {
-            pending.add(senders.submit(() -> {
-                start.await();
-                return http.send(request, HttpResponse.BodyHandlers.ofString());
-            }));
-        }
-        start.countDown();
-        List<HttpResponse<String>> answers = new ArrayList<>();
-        for (Future<HttpResponse<String>> answer : pending) {
-            answers.add(answer.get());
-        }
-        senders.shutdown();
-        client.shutdown();
-        return answers;
+        return AtOnce.send(request, times);
     }
 }

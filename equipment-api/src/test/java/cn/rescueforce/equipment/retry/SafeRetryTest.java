@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.retry;
 
+import cn.rescueforce.devkit.testing.AtOnce;
 import cn.rescueforce.devkit.testing.Tokens;
 import cn.rescueforce.equipment.support.Fixtures;
 import cn.rescueforce.equipment.support.Teams;
@@ -11,20 +12,14 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static cn.rescueforce.equipment.support.Fixtures.PROBLEMS;
 import static io.restassured.RestAssured.given;
@@ -334,28 +329,7 @@ class SafeRetryTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        ExecutorService senders = Executors.newFixedThreadPool(20);
-        try {
-            HttpClient http = HttpClient.newBuilder().executor(pool).build();
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                futures.add(senders.submit(() -> {
-                    start.await();
-                    return http.send(request, HttpResponse.BodyHandlers.ofString());
-                }));
-            }
-            start.countDown();
-            List<HttpResponse<String>> answers = new ArrayList<>();
-            for (Future<HttpResponse<String>> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            senders.shutdown();
-            pool.shutdown();
-        }
+        return AtOnce.send(request, 20);
     }
 
     private static int replayed(List<HttpResponse<String>> answers) {

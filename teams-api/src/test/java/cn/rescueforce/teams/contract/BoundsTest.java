@@ -58,10 +58,7 @@ class BoundsTest {
     void trainingHoursOutOfRangeAre400AndCountNothing() {
         UUID unit = Registry.unit("510000");
         UUID team = Registry.activeTeam("510000", "MINING", unit);
-        String member = given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON)
-                .body(Map.of("name", "张伟", "role", "RESCUER", "talentType", "SKILLED_CRAFT", "idNumber", Registry.idNumber(),
-                        "joinedOn", "2018-07-01", "trainingHours", 120))
-                .post("/api/v1/teams/" + team + "/members").then().statusCode(201).extract().path("id");
+        String member = Registry.member(team, unit);
         String on = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         for (int hours : new int[] {0, 201}) {
             given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON)

@@ -138,9 +138,6 @@ class DrillTest {
     }
 
     private String member(UUID team) {
-        return given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON)
-                .body(Map.of("name", "张伟", "role", "RESCUER", "talentType", "SKILLED_CRAFT", "idNumber", Registry.idNumber(),
-                        "joinedOn", "2018-07-01", "trainingHours", 120))
-                .post("/api/v1/teams/" + team + "/members").then().statusCode(201).extract().path("id");
+        return Registry.member(team, unit);
     }
 }

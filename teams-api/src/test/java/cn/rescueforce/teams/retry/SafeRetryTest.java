@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.retry;
 
+import cn.rescueforce.devkit.testing.AtOnce;
 import cn.rescueforce.devkit.testing.Tokens;
 import cn.rescueforce.teams.support.Registry;
 import io.restassured.RestAssured;
@@ -10,20 +11,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -113,10 +108,7 @@ class SafeRetryTest {
     void trainingHoursRetriedWithTheirKeyAreCountedOnce() {
         UUID unit = Registry.unit("510000");
         UUID team = Registry.activeTeam("510000", "MINING", unit);
-        String member = given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON)
-                .body(Map.of("name", "张伟", "role", "RESCUER", "talentType", "SKILLED_CRAFT", "idNumber", Registry.idNumber(),
-                        "joinedOn", "2018-07-01", "trainingHours", 120))
-                .post("/api/v1/teams/" + team + "/members").then().statusCode(201).extract().path("id");
+        String member = Registry.member(team, unit);
         String on = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         Map<String, Object> hours = Map.of("memberId", member, "trainedOn", on, "hours", 8, "subject", "正压氧气呼吸器佩用与故障处置");
         Map<String, Object> moreHours = new HashMap<>(hours);
@@ -261,28 +253,7 @@ class SafeRetryTest {
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        ExecutorService senders = Executors.newFixedThreadPool(20);
-        ExecutorService client = Executors.newFixedThreadPool(20); // not the senders': they block in send
-        try {
-            HttpClient http = HttpClient.newBuilder().executor(client).build();
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<HttpResponse<String>>> pending = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                pending.add(senders.submit(() -> {
-                    start.await();
-                    return http.send(request, HttpResponse.BodyHandlers.ofString());
-                }));
-            }
-            start.countDown();
-            List<HttpResponse<String>> answers = new ArrayList<>();
-            for (Future<HttpResponse<String>> answer : pending) {
-                answers.add(answer.get());
-            }
-            return answers;
-        } finally {
-            senders.shutdown();
-            client.shutdown();
-        }
+        return AtOnce.send(request, 20);
     }
 
     private static String issue(UUID team) {

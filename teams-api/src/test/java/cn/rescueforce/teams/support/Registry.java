@@ -62,4 +62,12 @@ public final class Registry {
                 .post("/api/v1/teams/" + team + "/designation").then().statusCode(200);
         return team;
     }
+
+    /** A rescuer of the team with 120 training hours, added by the team's unit; answers the member's id. */
+    public static String member(UUID team, UUID unit) {
+        return given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON)
+                .body(Map.of("name", "张伟", "role", "RESCUER", "talentType", "SKILLED_CRAFT", "idNumber", idNumber(),
+                        "joinedOn", "2018-07-01", "trainingHours", 120))
+                .post("/api/v1/teams/" + team + "/members").then().statusCode(201).extract().path("id");
+    }
 }
