@@ -1,10 +1,10 @@
 package cn.rescueforce.k8s;
 
+import cn.rescueforce.devkit.testing.RequiredTools;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,16 +30,7 @@ class ManifestChecksTest {
     @Test
     void everyOverlayRendersAndPassesTheSchemasAndTheProjectRules() throws IOException, InterruptedException {
         Assumptions.assumeFalse(Boolean.getBoolean("skipK8sChecks"), "manifest checks skipped: -DskipK8sChecks");
-        List<String> missing = TOOLS.stream().filter(tool -> !onPath(tool)).toList();
-        if (!missing.isEmpty()) {
-            String line = "manifest checks (k8s/check.sh) SKIPPED: " + String.join(", ", missing)
-                    + " not found on PATH; install kubectl 1.27+ and Node 18+ to run them";
-            if (Boolean.parseBoolean(System.getenv("K8S_CHECKS_REQUIRED"))) {
-                fail(line.replace("SKIPPED", "cannot run") + " (K8S_CHECKS_REQUIRED=true)");
-            }
-            System.out.println("[WARNING] " + line);
-            Assumptions.abort(line);
-        }
+        RequiredTools.onPath("manifest checks (k8s/check.sh)", "K8S_CHECKS_REQUIRED", "install kubectl 1.27+ and Node 18+ to run them", "kubectl", "node", "npm");
 
         Path k8s = Path.of(System.getProperty("rescue-force.k8s.dir", ".")).toAbsolutePath().normalize();
         Path script = k8s.resolve("check.sh");
@@ -64,10 +54,4 @@ class ManifestChecksTest {
         assertEquals(0, check.exitValue(), "k8s/check.sh found problems:\n" + output);
     }
 
-    private static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
-        return path != null && Stream.of(path.split(File.pathSeparator))
-                .map(dir -> Path.of(dir, tool))
-                .anyMatch(Files::isExecutable);
-    }
 }

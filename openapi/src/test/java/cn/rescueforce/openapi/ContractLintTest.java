@@ -1,17 +1,14 @@
 package cn.rescueforce.openapi;
 
-import org.junit.jupiter.api.Assumptions;
+import cn.rescueforce.devkit.testing.RequiredTools;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -34,16 +31,7 @@ class ContractLintTest {
     @ParameterizedTest
     @MethodSource("contracts")
     void theOasAndOwaspRulesetsFindNoError(String contract) throws IOException, InterruptedException {
-        List<String> missing = Stream.of("node", "npm").filter(tool -> !onPath(tool)).toList();
-        if (!missing.isEmpty()) {
-            String line = "contract lint (openapi/lint/lint.sh) SKIPPED: " + String.join(", ", missing)
-                    + " not found on PATH; install Node 18+ and npm to run it";
-            if (Boolean.parseBoolean(System.getenv("NODE_CHECKS_REQUIRED"))) {
-                fail(line.replace("SKIPPED", "cannot run") + " (NODE_CHECKS_REQUIRED=true)");
-            }
-            System.out.println("[WARNING] " + line);
-            Assumptions.abort(line);
-        }
+        RequiredTools.onPath("contract lint (openapi/lint/lint.sh)", "NODE_CHECKS_REQUIRED", "install Node 18+ and npm to run it", "node", "npm");
         Path script = Path.of("lint", "lint.sh").toAbsolutePath();
         Process lint = new ProcessBuilder("bash", script.toString(), contract)
                 .directory(script.getParent().toFile()).redirectErrorStream(true).start();
@@ -63,10 +51,4 @@ class ContractLintTest {
         assertEquals(0, lint.exitValue(), "Spectral found errors in openapi/" + contract + ".yaml:\n" + output);
     }
 
-    private static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
-        return path != null && Stream.of(path.split(File.pathSeparator))
-                .map(dir -> Path.of(dir, tool))
-                .anyMatch(Files::isExecutable);
-    }
 }

@@ -1,10 +1,9 @@
 package cn.rescueforce.sdk;
 
-import org.junit.jupiter.api.Assumptions;
+import cn.rescueforce.devkit.testing.RequiredTools;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,16 +27,7 @@ class TypeScriptClientsTest {
 
     @Test
     void theGeneratedClientsAndTheSampleFlowCompileStrict() throws IOException, InterruptedException {
-        List<String> missing = Stream.of("node", "npm").filter(tool -> !onPath(tool)).toList();
-        if (!missing.isEmpty()) {
-            String line = "TypeScript clients (openapi/sdk/typescript/build.sh) SKIPPED: " + String.join(", ", missing)
-                    + " not found on PATH; install Node 18+ and npm to compile them";
-            if (Boolean.parseBoolean(System.getenv("NODE_CHECKS_REQUIRED"))) {
-                fail(line.replace("SKIPPED", "cannot be compiled") + " (NODE_CHECKS_REQUIRED=true)");
-            }
-            System.out.println("[WARNING] " + line);
-            Assumptions.abort(line);
-        }
+        RequiredTools.onPath("TypeScript clients (openapi/sdk/typescript/build.sh)", "NODE_CHECKS_REQUIRED", "install Node 18+ and npm to compile them", "node", "npm");
 
         Path sdk = Path.of(System.getProperty("rescue-force.sdk.dir", ".")).toAbsolutePath().normalize();
         Path script = sdk.resolve("typescript/build.sh");
@@ -66,10 +55,4 @@ class TypeScriptClientsTest {
         assertTrue(Files.isRegularFile(sdk.resolve("target/typescript-js/typescript/flow.js")), "flow.ts compiled");
     }
 
-    private static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
-        return path != null && Stream.of(path.split(File.pathSeparator))
-                .map(dir -> Path.of(dir, tool))
-                .anyMatch(Files::isExecutable);
-    }
 }

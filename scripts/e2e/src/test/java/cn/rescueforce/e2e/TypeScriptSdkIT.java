@@ -1,13 +1,12 @@
 package cn.rescueforce.e2e;
 
+import cn.rescueforce.devkit.testing.RequiredTools;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,12 +14,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -43,16 +40,7 @@ class TypeScriptSdkIT {
 
     @Test
     void aWebClientRegistersAUnitSafelyAndChangesItWithItsETag() throws IOException, InterruptedException {
-        List<String> missing = Stream.of("node", "npm").filter(TypeScriptSdkIT::notOnPath).toList();
-        if (!missing.isEmpty()) {
-            String line = "TypeScript client flow (openapi/sdk/typescript/flow.ts) SKIPPED: " + String.join(", ", missing)
-                    + " not found on PATH; install Node 18+ and npm to run it";
-            if (Boolean.parseBoolean(System.getenv("NODE_CHECKS_REQUIRED"))) {
-                fail(line.replace("SKIPPED", "cannot run") + " (NODE_CHECKS_REQUIRED=true)");
-            }
-            System.out.println("[WARNING] " + line);
-            Assumptions.abort(line);
-        }
+        RequiredTools.onPath("TypeScript client flow (openapi/sdk/typescript/flow.ts)", "NODE_CHECKS_REQUIRED", "install Node 18+ and npm to run it", "node", "npm");
         Path sdk = Repo.root().resolve("openapi/sdk");
         Path flow = sdk.resolve("target/typescript-js/typescript/flow.js");
         // compiled by the sdk module's test; again here when that test did not run (-Dtest=...) after the clients were generated
@@ -110,8 +98,4 @@ class TypeScriptSdkIT {
         return new Answer(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
 
-    private static boolean notOnPath(String tool) {
-        String path = System.getenv("PATH");
-        return path == null || Stream.of(path.split(File.pathSeparator)).map(dir -> Path.of(dir, tool)).noneMatch(Files::isExecutable);
-    }
 }
