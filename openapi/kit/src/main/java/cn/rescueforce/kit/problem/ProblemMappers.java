@@ -167,8 +167,10 @@ public class ProblemMappers {
     /**
      * Whether the failure, or one of its causes, is the database out of reach: Hibernate's
      * {@link JDBCConnectionException}, a JDBC connection exception, an SQLState of class 08 (connection exception; the
-     * PostgreSQL driver's "connection refused" is 08001), or the Agroal pool giving up waiting for a connection (a
-     * plain SQLException saying "acquisition timeout", without SQLState).
+     * PostgreSQL driver's "connection refused" is 08001), the server ending or refusing connections (57P01
+     * admin_shutdown, which a primary's switchover or restart sends to every open connection, 57P02 crash_shutdown,
+     * 57P03 cannot_connect_now), or the Agroal pool giving up waiting for a connection (a plain SQLException saying
+     * "acquisition timeout", without SQLState).
      */
     static boolean databaseUnreachable(Throwable failure) {
         int depth = 0;
@@ -180,7 +182,7 @@ public class ProblemMappers {
             if (cause instanceof SQLException sql) {
                 String state = sql.getSQLState();
                 String message = sql.getMessage();
-                if (state != null && state.startsWith("08")
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))
                         || message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
                     return true;
                 }

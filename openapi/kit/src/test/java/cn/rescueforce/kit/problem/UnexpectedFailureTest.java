@@ -62,6 +62,15 @@ class UnexpectedFailureTest {
     }
 
     @Test
+    void aServerShuttingDownIsUnavailable() {
+        // a pooled connection after the server's shutdown or a primary's switchover (found by stopping the local
+        // suite's database: the first request was a 500): Hibernate wraps SQLState 57P01 as a generic JDBC exception
+        SQLException terminated = new SQLException("FATAL: terminating connection due to administrator command", "57P01");
+        assertDatabaseUnavailable(mappers.unexpected(new GenericJDBCException("JDBC exception executing SQL [select ...]", terminated), null));
+        assertDatabaseUnavailable(mappers.unexpected(new PersistenceException(new SQLException("FATAL: the database system is starting up", "57P03")), null));
+    }
+
+    @Test
     void thePoolGivingUpWaitingForAConnectionIsUnavailable() {
         // Agroal: a plain SQLException without SQLState, which Hibernate wraps as a generic JDBC exception
         SQLException timeout = new SQLException("Acquisition timeout while waiting for new connection", new TimeoutException());
