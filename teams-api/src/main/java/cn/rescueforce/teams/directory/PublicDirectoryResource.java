@@ -1,6 +1,5 @@
 package cn.rescueforce.teams.directory;
 
-import cn.rescueforce.kit.abuse.RateLimited;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.teams.api.PublicDirectoryApi;
 import cn.rescueforce.teams.api.model.PublicTeamPage;
@@ -24,7 +23,6 @@ public class PublicDirectoryResource implements PublicDirectoryApi {
     PublicDirectory directory;
 
     @Override
-    @RateLimited
     public Response listPublicTeams(Integer page, Integer size, String sort, TeamCategory category, String province, String q) {
         PageRequest request = PageRequest.of(page, size, sort, SORTABLE, Sort.by("province").and("name"));
         PanacheQuery<Team> found = directory.activeTeams(category, province, q, request);

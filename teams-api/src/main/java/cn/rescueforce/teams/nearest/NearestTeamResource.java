@@ -1,6 +1,5 @@
 package cn.rescueforce.teams.nearest;
 
-import cn.rescueforce.kit.abuse.RateLimited;
 import cn.rescueforce.teams.api.NearestTeamsApi;
 import cn.rescueforce.teams.api.model.Grade;
 import cn.rescueforce.teams.api.model.NearestTeamList;
@@ -26,7 +25,6 @@ public class NearestTeamResource implements NearestTeamsApi {
     }
 
     @Override
-    @RateLimited
     public Response findNearestPublicTeams(Double lat, Double lon, TeamCategory category, Grade minGrade, Integer limit) {
         return Response.ok(new PublicNearestTeamList(search.publicly(lat, lon, category, minGrade, limitOf(limit)).stream()
                 .map(NearestTeamMapper::toPublic).toList())).build();

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The operations without a token share one token bucket per client address (the kit's PublicRateLimit); the test
+ * The operations without a token share one token bucket per client address (the kit's RateLimits); the test
  * profile sizes it at a burst of 40, refilled at one a second (application.properties). Each test is a client of its
  * own (X-Forwarded-For, honoured in the test profile as behind an ingress), so other tests' requests from 127.0.0.1
  * neither count here nor are refused because of these.
