@@ -1,21 +1,17 @@
 package cn.rescueforce.k8s;
 
 import cn.rescueforce.devkit.testing.RequiredTools;
+import cn.rescueforce.devkit.testing.ToolRun;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The manifest checks of k8s/check.sh (k8s/README.md, "Checks") as a test of the build, so that its summary says
@@ -35,23 +31,11 @@ class ManifestChecksTest {
         Path k8s = Path.of(System.getProperty("rescue-force.k8s.dir", ".")).toAbsolutePath().normalize();
         Path script = k8s.resolve("check.sh");
         assertTrue(Files.isRegularFile(script), "no " + script);
-        ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).directory(k8s.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).directory(k8s.toFile());
         builder.environment().put("K8S_CHECK_OUT", System.getProperty("rescue-force.k8s.out", k8s.resolve("target/rendered").toString()));
-        Process check = builder.start();
-        StringBuilder output = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(check.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                System.out.println("k8s/check.sh | " + line);
-                output.append(line).append('\n');
-            }
-        }
         // the first run installs the validator's npm packages; after that it takes seconds
-        if (!check.waitFor(10, TimeUnit.MINUTES)) {
-            check.destroyForcibly();
-            fail("k8s/check.sh did not finish within 10 minutes");
-        }
-        assertEquals(0, check.exitValue(), "k8s/check.sh found problems:\n" + output);
+        ToolRun.Answer check = ToolRun.run(builder, 10, "k8s/check.sh | ");
+        assertEquals(0, check.exit(), "k8s/check.sh found problems:\n" + check.output());
     }
 
 }

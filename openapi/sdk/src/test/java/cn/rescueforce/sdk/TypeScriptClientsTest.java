@@ -1,20 +1,16 @@
 package cn.rescueforce.sdk;
 
 import cn.rescueforce.devkit.testing.RequiredTools;
+import cn.rescueforce.devkit.testing.ToolRun;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The TypeScript clients generated from the three contracts (target/typescript/SERVICE) and the sample flow that uses
@@ -32,22 +28,10 @@ class TypeScriptClientsTest {
         Path sdk = Path.of(System.getProperty("rescue-force.sdk.dir", ".")).toAbsolutePath().normalize();
         Path script = sdk.resolve("typescript/build.sh");
         assertTrue(Files.isRegularFile(script), "no " + script);
-        Process build = new ProcessBuilder("bash", script.toString()).directory(script.getParent().toFile())
-                .redirectErrorStream(true).start();
-        StringBuilder output = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(build.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                System.out.println("typescript/build.sh | " + line);
-                output.append(line).append('\n');
-            }
-        }
         // the first run installs TypeScript from the npm registry; after that it takes seconds
-        if (!build.waitFor(10, TimeUnit.MINUTES)) {
-            build.destroyForcibly();
-            fail("typescript/build.sh did not finish within 10 minutes");
-        }
-        assertEquals(0, build.exitValue(), "the TypeScript clients do not compile:\n" + output);
+        ToolRun.Answer build = ToolRun.run(new ProcessBuilder("bash", script.toString()).directory(script.getParent().toFile()), 10,
+                "typescript/build.sh | ");
+        assertEquals(0, build.exit(), "the TypeScript clients do not compile:\n" + build.output());
         for (String service : List.of("teams-api", "equipment-api", "assessment-api")) {
             assertTrue(Files.isRegularFile(sdk.resolve("target/typescript-js/target/typescript/" + service + "/index.js")),
                     service + "'s client compiled");

@@ -1,6 +1,7 @@
 package cn.rescueforce.e2e;
 
 import cn.rescueforce.devkit.testing.RequiredTools;
+import cn.rescueforce.devkit.testing.ToolRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -8,17 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A web or mobile client's flow through the TypeScript client generated from teams-api's contract
@@ -47,8 +45,8 @@ class TypeScriptSdkIT {
         if (!Files.isRegularFile(flow)
                 || Files.getLastModifiedTime(flow).compareTo(Files.getLastModifiedTime(sdk.resolve("typescript/flow.ts"))) < 0
                 || Files.getLastModifiedTime(flow).compareTo(Files.getLastModifiedTime(sdk.resolve("target/typescript/teams-api/index.ts"))) < 0) {
-            Answer build = run(new ProcessBuilder("bash", sdk.resolve("typescript/build.sh").toString()), 10);
-            assertEquals(0, build.exit, "openapi/sdk/typescript/build.sh:\n" + build.output);
+            ToolRun.Answer build = ToolRun.run(new ProcessBuilder("bash", sdk.resolve("typescript/build.sh").toString()), 10, null);
+            assertEquals(0, build.exit(), "openapi/sdk/typescript/build.sh:\n" + build.output());
         }
 
         String key = "sdk-ts-unit-" + UUID.randomUUID();
@@ -58,10 +56,10 @@ class TypeScriptSdkIT {
         node.environment().put("PROVINCE", "510000");
         node.environment().put("CREDIT_CODE", Bodies.creditCode("510000"));
         node.environment().put("IDEMPOTENCY_KEY", key);
-        Answer answer = run(node, 2);
-        assertEquals(0, answer.exit, "flow.js:\n" + answer.output);
-        List<String> lines = answer.output.lines().filter(l -> l.startsWith("{")).toList();
-        assertFalse(lines.isEmpty(), "flow.js printed what it saw:\n" + answer.output);
+        ToolRun.Answer answer = ToolRun.run(node, 2, null);
+        assertEquals(0, answer.exit(), "flow.js:\n" + answer.output());
+        List<String> lines = answer.output().lines().filter(l -> l.startsWith("{")).toList();
+        assertFalse(lines.isEmpty(), "flow.js printed what it saw:\n" + answer.output());
         JsonNode saw = Repo.JSON.readTree(lines.get(lines.size() - 1));
         System.out.println("[e2e] TypeScript client: " + saw);
 
@@ -83,19 +81,6 @@ class TypeScriptSdkIT {
                 Http.userToken(suite.keycloak, "national-duty")).expect(200);
         assertEquals("李明", read.path("contactName").asText());
         assertEquals(version + 1, read.path("version").asInt(), "changed once: " + read);
-    }
-
-    private record Answer(int exit, String output) {
-    }
-
-    private static Answer run(ProcessBuilder builder, int minutes) throws IOException, InterruptedException {
-        Path log = Files.createTempFile(Repo.out(), "typescript-sdk", ".log");
-        Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            fail(builder.command() + " did not finish within " + minutes + " min:\n" + Files.readString(log, StandardCharsets.UTF_8));
-        }
-        return new Answer(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
 
 }
