@@ -1,5 +1,6 @@
 package cn.rescueforce.kit.audit;
 
+import cn.rescueforce.kit.changes.ChangeRecorder;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.query.Where;
@@ -18,12 +19,18 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 
-/** Records every state change in the caller's transaction, and reads the trail within the reader's scope. */
+/**
+ * Records every state change in the caller's transaction, and reads the trail within the reader's scope. Every
+ * change recorded here is also published in the change feed ({@link ChangeRecorder}), in the same transaction.
+ */
 @ApplicationScoped
 public class AuditTrail {
 
     @Inject
     CurrentCaller currentCaller;
+
+    @Inject
+    ChangeRecorder changes;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String entityType, UUID entityId, String action, String province, Collection<String> changedFields) {
@@ -41,6 +48,7 @@ public class AuditTrail {
         event.changedFields = changedFields.stream().sorted().toArray(String[]::new);
         event.province = province;
         event.persist();
+        changes.changed(entityType, entityId, action, caller.level(), event.at);
     }
 
     public record Filter(String entityType, UUID entityId, String actorSub, Instant from, Instant to) {

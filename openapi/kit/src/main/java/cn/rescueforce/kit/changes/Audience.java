@@ -1,0 +1,123 @@
+package cn.rescueforce.kit.changes;
+
+import cn.rescueforce.kit.query.Where;
+import cn.rescueforce.kit.security.Caller;
+import cn.rescueforce.kit.security.ManagementLevel;
+import cn.rescueforce.kit.security.TeamColumns;
+import cn.rescueforce.kit.security.TeamScope;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Who may see a change in the feed and receive it by webhook: exactly who may read the changed object
+ * (README, "Change feed and webhooks"). Kept with every change as data, so that the feed's query condition
+ * ({@link #restrict}) and the in-memory check ({@link #visibleTo}) cannot disagree. {@code national} and the
+ * services' own accounts see every change, as they read every object.
+ *
+ * @param kind        whose objects: {@link Kind}
+ * @param province    TEAM: the team's province; PROVINCE: the province
+ * @param mining      TEAM: whether the team is a mining team
+ * @param unit        TEAM: the team's supporting unit
+ * @param assessorOrg TEAM: the assessor organisation an assessment of the team is assigned to (it sees the change too)
+ * @param levels      the levels that may read this kind of object at all; null: every level the kind lets in
+ */
+public record Audience(Kind kind, String province, boolean mining, UUID unit, UUID assessorOrg, Set<ManagementLevel> levels) {
+
+    public enum Kind {
+        /** Every authenticated caller (catalogues, standards). */
+        ALL,
+        /** The levels whose team scope covers the team ({@link TeamScope}), and the assessor organisation named. */
+        TEAM,
+        /** national, and the provincial and mine-safety levels of the province (objects a province owns). */
+        PROVINCE,
+        /** national only (operations of the service itself). */
+        NATIONAL
+    }
+
+    public static Audience everyone() {
+        return new Audience(Kind.ALL, null, false, null, null, null);
+    }
+
+    public static Audience national() {
+        return new Audience(Kind.NATIONAL, null, false, null, null, null);
+    }
+
+    /** The levels of {@code province}; national and services see it too. */
+    public static Audience province(String province) {
+        return new Audience(Kind.PROVINCE, province, false, null, null, null);
+    }
+
+    /** Whoever's team scope covers a team with these facts ({@link TeamScope#covers}). */
+    public static Audience team(String province, boolean mining, UUID unit) {
+        return new Audience(Kind.TEAM, province, mining, unit, null, null);
+    }
+
+    /** Also the assessor organisation {@code org} (an assessment assigned to it); none when null. */
+    public Audience andAssessor(UUID org) {
+        return new Audience(kind, province, mining, unit, org, levels);
+    }
+
+    /** Only these levels among those the kind lets in (national and services always). */
+    public Audience onlyLevels(ManagementLevel... allowed) {
+        Set<ManagementLevel> set = EnumSet.of(ManagementLevel.NATIONAL, ManagementLevel.SERVICE);
+        set.addAll(Set.of(allowed));
+        return new Audience(kind, province, mining, unit, assessorOrg, set);
+    }
+
+    /** The in-memory check: may {@code caller} see this change? */
+    public boolean visibleTo(Caller caller) {
+        if (caller.isAnyOf(ManagementLevel.NATIONAL, ManagementLevel.SERVICE)) {
+            return true;
+        }
+        if (levels != null && !levels.contains(caller.level())) {
+            return false;
+        }
+        return switch (kind) {
+            case ALL -> true;
+            case NATIONAL -> false;
+            case PROVINCE -> caller.isAnyOf(ManagementLevel.PROVINCIAL, ManagementLevel.MINE_SAFETY)
+                    && province != null && province.equals(caller.region());
+            case TEAM -> caller.covers(province, mining, unit)
+                    || (assessorOrg != null && caller.is(ManagementLevel.ASSESSOR) && assessorOrg.equals(caller.org()));
+        };
+    }
+
+    /** The levels as stored: {@code ,LEVEL,LEVEL,} (so that a {@code like} finds one), or null. */
+    String levelsColumn() {
+        return levels == null ? null
+                : levels.stream().map(Enum::name).sorted().collect(Collectors.joining(",", ",", ","));
+    }
+
+    /** The same rule as {@link #visibleTo}, as a condition on {@link ChangeEvent}'s columns. */
+    static Where restrict(Where where, Caller caller) {
+        if (caller.isAnyOf(ManagementLevel.NATIONAL, ManagementLevel.SERVICE)) {
+            return where;
+        }
+        String level = where.name();
+        where.condition("(levels is null or levels like :" + level + ")", Map.of(level, "%," + caller.level().name() + ",%"));
+        return where.anyOf(
+                w -> w.condition("audience = 'ALL'", Map.of()),
+                w -> {
+                    if (caller.isAnyOf(ManagementLevel.PROVINCIAL, ManagementLevel.MINE_SAFETY)) {
+                        w.condition("audience = 'PROVINCE'", Map.of()).equal("province", caller.region());
+                    } else {
+                        w.condition(true, "1 = 0");
+                    }
+                },
+                w -> {
+                    w.condition("audience = 'TEAM'", Map.of());
+                    caller.teamScope().restrict(w, TeamColumns.withMiningFlag("province", "mining", "unit"));
+                },
+                w -> {
+                    if (caller.is(ManagementLevel.ASSESSOR) && caller.org() != null) {
+                        w.condition("audience = 'TEAM'", Map.of()).equal("assessorOrg", caller.org());
+                    } else {
+                        w.condition(true, "1 = 0");
+                    }
+                });
+    }
+}

@@ -1,0 +1,79 @@
+package cn.rescueforce.kit.changes;
+
+import cn.rescueforce.kit.security.ManagementLevel;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One committed change as the feed publishes it. {@code position} is taken while the transaction holds the
+ * feed's lock, just before it commits ({@link ChangeRecorder}): positions are in commit order, and every
+ * position below the highest one visible belongs to a transaction that has ended. The columns after
+ * {@code actorLevel} are the {@link Audience}.
+ */
+@Entity
+@Table(name = "change_event")
+public class ChangeEvent extends PanacheEntityBase {
+
+    @Id
+    public Long position;
+
+    @Column(nullable = false, unique = true)
+    public UUID id;
+
+    @Column(nullable = false)
+    public String type;
+
+    @Column(name = "entity_type", nullable = false)
+    public String entityType;
+
+    @Column(name = "entity_id", nullable = false)
+    public UUID entityId;
+
+    @Column(name = "entity_version")
+    public Long entityVersion;
+
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "actor_level", nullable = false)
+    public ManagementLevel actorLevel;
+
+    /** {@link Audience.Kind} by name. */
+    @Column(nullable = false)
+    public String audience;
+
+    public String province;
+
+    @Column(nullable = false)
+    public boolean mining;
+
+    public UUID unit;
+
+    @Column(name = "assessor_org")
+    public UUID assessorOrg;
+
+    /** {@code ,LEVEL,LEVEL,} or null: {@link Audience#levelsColumn}. */
+    public String levels;
+
+    /** The representation as JSON; encrypted ({@code v1.<keyId>.…}) when {@code personalData}. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String body;
+
+    @Column(name = "personal_data", nullable = false)
+    public boolean personalData;
+
+    Audience audienceOf() {
+        return new Audience(Audience.Kind.valueOf(audience), province, mining, unit, assessorOrg,
+                levels == null ? null : java.util.Arrays.stream(levels.split(",")).filter(s -> !s.isEmpty())
+                        .map(ManagementLevel::valueOf).collect(java.util.stream.Collectors.toSet()));
+    }
+}

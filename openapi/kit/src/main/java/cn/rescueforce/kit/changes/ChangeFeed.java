@@ -1,0 +1,141 @@
+package cn.rescueforce.kit.changes;
+
+import cn.rescueforce.kit.problem.ProblemException;
+import cn.rescueforce.kit.query.Where;
+import cn.rescueforce.kit.security.Caller;
+import cn.rescueforce.kit.security.CurrentCaller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the change feed ({@code GET /api/v1/changes} of every service) within the reader's scope, and keeps it
+ * for the retention. Positions are final up to the highest one visible ({@link ChangeRecorder}), so a page is
+ * read up to the head taken first: a client resuming from any cursor it was given reads every change it may see
+ * exactly once, in commit order.
+ */
+@ApplicationScoped
+public class ChangeFeed {
+
+    private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ChangeRecorder recorder;
+
+    @Inject
+    ChangeFeedConfig config;
+
+    /** {@code GET /api/v1/changes}: the caller's changes after {@code after} (from the oldest kept when null). */
+    public ChangePage read(String after, Integer limit) {
+        Caller caller = currentCaller.get();
+        int size = limit == null ? config.defaultLimit() : limit;
+        if (size < 1 || size > config.maxLimit()) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + config.maxLimit());
+        }
+        Long resume = after == null ? null : Cursor.decode(after, caller.sub()).position();
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            long from = resume == null ? purgedThrough() : requireKept(resume);
+            long head = head();
+            List<ChangeEvent> events = events(caller, from, head, size + 1, null);
+            boolean more = events.size() > size;
+            List<ChangeEvent> page = more ? events.subList(0, size) : events;
+            List<ChangePage.Change> items = new ArrayList<>(page.size());
+            for (ChangeEvent event : page) {
+                items.add(change(event, caller.sub()));
+            }
+            // nothing more up to the head: resume after the head, past the changes this caller may not see
+            long next = more ? page.get(page.size() - 1).position : Math.max(from, head);
+            return new ChangePage(items, Cursor.of(next, caller.sub()).encode(), more);
+        });
+    }
+
+    /** {@code GET /api/v1/changes/cursor}: where the feed stands now, for a client about to read everything. */
+    public ChangePage.Head now() {
+        Caller caller = currentCaller.get();
+        return new ChangePage.Head(Cursor.of(QuarkusTransaction.joiningExisting().call(this::head), caller.sub()).encode());
+    }
+
+    /**
+     * The changes after {@code from} up to {@code head} that {@code reader} may see, of {@code types} (all when
+     * null), at most {@code limit}: what webhooks deliver to a subscription's owner. Within a transaction.
+     */
+    public List<ChangeEvent> events(Caller reader, long from, long head, int limit, Collection<String> types) {
+        Where where = new Where().condition("position > :from and position <= :head", Map.of("from", from, "head", head));
+        if (types != null) {
+            where.condition("type in :types", Map.of("types", types));
+        }
+        Audience.restrict(where, reader);
+        return ChangeEvent.<ChangeEvent>find(where.query(), Sort.by("position"), where.parameters())
+                .range(0, limit - 1).list();
+    }
+
+    /** The highest position committed: every smaller one is final. Within a transaction. */
+    public long head() {
+        Number head = (Number) em.createNativeQuery("select coalesce(max(position), 0) from change_event").getSingleResult();
+        return Math.max(head.longValue(), purgedThrough());
+    }
+
+    /** One change as a reader sees it, with the cursor that resumes after it. */
+    public ChangePage.Change change(ChangeEvent event, String readerSubject) {
+        return new ChangePage.Change(event.id, Cursor.of(event.position, readerSubject).encode(), event.type, event.entityType,
+                event.entityId, event.entityVersion, event.occurredAt.atOffset(ZoneOffset.UTC), event.actorLevel,
+                recorder.bodyOf(event));
+    }
+
+    /** 410 {@code cursor-expired} when changes after {@code from} were deleted with the retention. */
+    long requireKept(long from) {
+        if (from < purgedThrough()) {
+            throw new ProblemException(410, "cursor-expired", "Cursor expired",
+                    "Changes after this cursor are older than the feed's retention (" + config.retention().toDays()
+                            + " days) and were deleted: take a new cursor (GET /api/v1/changes/cursor), read everything"
+                            + " again, then follow the feed from that cursor", null);
+        }
+        return from;
+    }
+
+    /** The last position deleted with the retention (0 while none was). */
+    long purgedThrough() {
+        return ((Number) em.createNativeQuery("select purged_through from change_feed_horizon").getSingleResult()).longValue();
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void expire() {
+        int deleted = purge(Instant.now().minus(config.retention()));
+        if (deleted > 0) {
+            LOG.infof("change feed: %d changes older than %s deleted", deleted, config.retention());
+        }
+    }
+
+    /** Deletes the changes that occurred before {@code before}, and remembers the last position deleted. */
+    public int purge(Instant before) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Number last = (Number) em.createNativeQuery("select max(position) from change_event where occurred_at < :before")
+                    .setParameter("before", before).getSingleResult();
+            if (last == null) {
+                return 0;
+            }
+            int deleted = em.createNativeQuery("delete from change_event where position <= :last")
+                    .setParameter("last", last.longValue()).executeUpdate();
+            em.createNativeQuery("update change_feed_horizon set purged_through = greatest(purged_through, :last)")
+                    .setParameter("last", last.longValue()).executeUpdate();
+            return deleted;
+        });
+    }
+}
