@@ -20,6 +20,7 @@ create table change_event (
     unit            uuid,
     assessor_org    uuid,
     levels          varchar(100),
+    every_of        varchar(100),
     body            text         not null,
     personal_data   boolean      not null
 );

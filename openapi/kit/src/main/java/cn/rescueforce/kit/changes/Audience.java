@@ -24,8 +24,11 @@ import java.util.stream.Collectors;
  * @param unit        TEAM: the team's supporting unit
  * @param assessorOrg TEAM: the assessor organisation an assessment of the team is assigned to (it sees the change too)
  * @param levels      the levels that may read this kind of object at all; null: every level the kind lets in
+ * @param everyOf     levels that see it whatever their region or organisation (every unit sees a provincial depot);
+ *                    null: none
  */
-public record Audience(Kind kind, String province, boolean mining, UUID unit, UUID assessorOrg, Set<ManagementLevel> levels) {
+public record Audience(Kind kind, String province, boolean mining, UUID unit, UUID assessorOrg, Set<ManagementLevel> levels,
+                       Set<ManagementLevel> everyOf) {
 
     public enum Kind {
         /** Every authenticated caller (catalogues, standards). */
@@ -39,33 +42,43 @@ public record Audience(Kind kind, String province, boolean mining, UUID unit, UU
     }
 
     public static Audience everyone() {
-        return new Audience(Kind.ALL, null, false, null, null, null);
+        return new Audience(Kind.ALL, null, false, null, null, null, null);
     }
 
     public static Audience national() {
-        return new Audience(Kind.NATIONAL, null, false, null, null, null);
+        return new Audience(Kind.NATIONAL, null, false, null, null, null, null);
     }
 
     /** The levels of {@code province}; national and services see it too. */
     public static Audience province(String province) {
-        return new Audience(Kind.PROVINCE, province, false, null, null, null);
+        return new Audience(Kind.PROVINCE, province, false, null, null, null, null);
     }
 
     /** Whoever's team scope covers a team with these facts ({@link TeamScope#covers}). */
     public static Audience team(String province, boolean mining, UUID unit) {
-        return new Audience(Kind.TEAM, province, mining, unit, null, null);
+        return new Audience(Kind.TEAM, province, mining, unit, null, null, null);
     }
 
     /** Also the assessor organisation {@code org} (an assessment assigned to it); none when null. */
     public Audience andAssessor(UUID org) {
-        return new Audience(kind, province, mining, unit, org, levels);
+        return new Audience(kind, province, mining, unit, org, levels, everyOf);
     }
 
     /** Only these levels among those the kind lets in (national and services always). */
     public Audience onlyLevels(ManagementLevel... allowed) {
         Set<ManagementLevel> set = EnumSet.of(ManagementLevel.NATIONAL, ManagementLevel.SERVICE);
         set.addAll(Set.of(allowed));
-        return new Audience(kind, province, mining, unit, assessorOrg, set);
+        return new Audience(kind, province, mining, unit, assessorOrg, set, everyOf);
+    }
+
+    /** Also every caller of these levels, whatever its region or organisation. */
+    public Audience andEvery(ManagementLevel... all) {
+        Set<ManagementLevel> set = EnumSet.noneOf(ManagementLevel.class);
+        if (everyOf != null) {
+            set.addAll(everyOf);
+        }
+        set.addAll(Set.of(all));
+        return new Audience(kind, province, mining, unit, assessorOrg, levels, set);
     }
 
     /** The in-memory check: may {@code caller} see this change? */
@@ -75,6 +88,9 @@ public record Audience(Kind kind, String province, boolean mining, UUID unit, UU
         }
         if (levels != null && !levels.contains(caller.level())) {
             return false;
+        }
+        if (everyOf != null && everyOf.contains(caller.level())) {
+            return true;
         }
         return switch (kind) {
             case ALL -> true;
@@ -88,8 +104,22 @@ public record Audience(Kind kind, String province, boolean mining, UUID unit, UU
 
     /** The levels as stored: {@code ,LEVEL,LEVEL,} (so that a {@code like} finds one), or null. */
     String levelsColumn() {
-        return levels == null ? null
-                : levels.stream().map(Enum::name).sorted().collect(Collectors.joining(",", ",", ","));
+        return column(levels);
+    }
+
+    /** The {@link #everyOf} levels as stored, like {@link #levelsColumn}. */
+    String everyOfColumn() {
+        return column(everyOf);
+    }
+
+    private static String column(Set<ManagementLevel> set) {
+        return set == null ? null : set.stream().map(Enum::name).sorted().collect(Collectors.joining(",", ",", ","));
+    }
+
+    /** Read back from the two columns. */
+    static Set<ManagementLevel> levels(String column) {
+        return column == null ? null : java.util.Arrays.stream(column.split(",")).filter(s -> !s.isEmpty())
+                .map(ManagementLevel::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(ManagementLevel.class)));
     }
 
     /** The same rule as {@link #visibleTo}, as a condition on {@link ChangeEvent}'s columns. */
@@ -98,9 +128,11 @@ public record Audience(Kind kind, String province, boolean mining, UUID unit, UU
             return where;
         }
         String level = where.name();
-        where.condition("(levels is null or levels like :" + level + ")", Map.of(level, "%," + caller.level().name() + ",%"));
+        String pattern = "%," + caller.level().name() + ",%";
+        where.condition("(levels is null or levels like :" + level + ")", Map.of(level, pattern));
         return where.anyOf(
                 w -> w.condition("audience = 'ALL'", Map.of()),
+                w -> w.condition("everyOf like :" + level, Map.of(level, pattern)),
                 w -> {
                     if (caller.isAnyOf(ManagementLevel.PROVINCIAL, ManagementLevel.MINE_SAFETY)) {
                         w.condition("audience = 'PROVINCE'", Map.of()).equal("province", caller.region());

@@ -64,6 +64,10 @@ public class ChangeEvent extends PanacheEntityBase {
     /** {@code ,LEVEL,LEVEL,} or null: {@link Audience#levelsColumn}. */
     public String levels;
 
+    /** {@code ,LEVEL,LEVEL,} or null: {@link Audience#everyOfColumn}. */
+    @Column(name = "every_of")
+    public String everyOf;
+
     /** The representation as JSON; encrypted ({@code v1.<keyId>.…}) when {@code personalData}. */
     @Column(nullable = false, columnDefinition = "text")
     public String body;
@@ -71,9 +75,9 @@ public class ChangeEvent extends PanacheEntityBase {
     @Column(name = "personal_data", nullable = false)
     public boolean personalData;
 
-    Audience audienceOf() {
-        return new Audience(Audience.Kind.valueOf(audience), province, mining, unit, assessorOrg,
-                levels == null ? null : java.util.Arrays.stream(levels.split(",")).filter(s -> !s.isEmpty())
-                        .map(ManagementLevel::valueOf).collect(java.util.stream.Collectors.toSet()));
+    /** Who may see this change. */
+    public Audience audienceOf() {
+        return new Audience(Audience.Kind.valueOf(audience), province, mining, unit, assessorOrg, Audience.levels(levels),
+                Audience.levels(everyOf));
     }
 }

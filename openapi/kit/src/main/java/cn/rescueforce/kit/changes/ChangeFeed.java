@@ -58,7 +58,7 @@ public class ChangeFeed {
             List<ChangeEvent> page = more ? events.subList(0, size) : events;
             List<ChangePage.Change> items = new ArrayList<>(page.size());
             for (ChangeEvent event : page) {
-                items.add(change(event, caller.sub()));
+                items.add(change(event, caller));
             }
             // nothing more up to the head: resume after the head, past the changes this caller may not see
             long next = more ? page.get(page.size() - 1).position : Math.max(from, head);
@@ -92,11 +92,11 @@ public class ChangeFeed {
         return Math.max(head.longValue(), purgedThrough());
     }
 
-    /** One change as a reader sees it, with the cursor that resumes after it. */
-    public ChangePage.Change change(ChangeEvent event, String readerSubject) {
-        return new ChangePage.Change(event.id, Cursor.of(event.position, readerSubject).encode(), event.type, event.entityType,
+    /** One change as {@code reader} sees it (its source's {@link ChangeSource#asSeenBy}), with the cursor after it. */
+    public ChangePage.Change change(ChangeEvent event, Caller reader) {
+        return new ChangePage.Change(event.id, Cursor.of(event.position, reader.sub()).encode(), event.type, event.entityType,
                 event.entityId, event.entityVersion, event.occurredAt.atOffset(ZoneOffset.UTC), event.actorLevel,
-                recorder.bodyOf(event));
+                recorder.bodyOf(event, reader));
     }
 
     /** 410 {@code cursor-expired} when changes after {@code from} were deleted with the retention. */

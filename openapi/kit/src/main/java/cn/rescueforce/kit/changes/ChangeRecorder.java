@@ -2,6 +2,7 @@ package cn.rescueforce.kit.changes;
 
 import cn.rescueforce.kit.personaldata.PersonalDataCipher;
 import cn.rescueforce.kit.personaldata.PersonalDataField;
+import cn.rescueforce.kit.security.Caller;
 import cn.rescueforce.kit.security.ManagementLevel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,13 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.SystemException;
-import jakarta.transaction.RollbackException;
-import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,23 +29,24 @@ import java.util.UUID;
 
 /**
  * Writes the change feed in the transaction of the change (so a change is never committed without its event, nor
- * an event without its change). {@code AuditTrail.record} notes each change; just before the transaction commits,
- * after everything else is flushed, the recorder renders every changed entity through its {@link ChangeSource},
- * takes the feed's lock (a transaction-scoped advisory lock, released by the commit) and numbers the events from the
- * feed's sequence. Transactions therefore take positions in the order they commit, and a reader never sees a
- * position before a smaller one is visible: no change that commits late is skipped by a reader that resumed past
- * it. The lock is held only for the inserts and the commit itself.
+ * an event without its change). {@code AuditTrail.record} notes each change; when the transaction completes, right
+ * after Hibernate's own flush, the recorder renders every changed entity through its {@link ChangeSource}, takes the
+ * feed's lock (a transaction-scoped advisory lock, released by the commit) and inserts the events numbered from the
+ * feed's sequence. Transactions therefore take positions in the order they commit, and a reader never sees a position
+ * before every smaller one is final: no change that commits late is skipped by a reader that resumed past it. The
+ * lock is held only for the inserts and the commit itself (everything else was flushed before it is taken, so no
+ * writer waits for a row lock while holding it).
  */
 @ApplicationScoped
 public class ChangeRecorder {
 
-    /** The key of the feed's advisory lock: "change_event" read as a number, the same in every service. */
+    /** The key of the feed's advisory lock: "change_e" read as a number, the same in every service. */
     static final long FEED_LOCK = 0x6368616e67655fL;
     static final PersonalDataField BODY = new PersonalDataField("change_event.body");
     private static final String PENDING = ChangeRecorder.class.getName() + ".pending";
-
-    @Inject
-    TransactionManager transactions;
+    private static final String INSERT = "insert into change_event (position, id, type, entity_type, entity_id, entity_version,"
+            + " occurred_at, actor_level, audience, province, mining, unit, assessor_org, levels, every_of, body, personal_data)"
+            + " values (nextval('change_event_position'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Inject
     TransactionSynchronizationRegistry registry;
@@ -77,7 +80,7 @@ public class ChangeRecorder {
     record Noted(String entityType, UUID entityId, String action, ManagementLevel actorLevel, Instant at) {
     }
 
-    /** Notes a change of the current transaction; its event is written just before the transaction commits. */
+    /** Notes a change of the current transaction; its event is written when the transaction completes. */
     public void changed(String entityType, UUID entityId, String action, ManagementLevel actorLevel, Instant at) {
         if (!byEntityType.containsKey(entityType)) {
             throw new IllegalStateException("no ChangeSource for entity type " + entityType
@@ -89,22 +92,10 @@ public class ChangeRecorder {
             pending = new ArrayList<>();
             registry.putResource(PENDING, pending);
             List<Noted> events = pending;
-            try {
-                // an ordinary (not interposed) synchronization: it runs before Hibernate's own flush at commit, so
-                // the events it persists are flushed with everything else
-                transactions.getTransaction().registerSynchronization(new Synchronization() {
-                    @Override
-                    public void beforeCompletion() {
-                        write(events);
-                    }
-
-                    @Override
-                    public void afterCompletion(int status) {
-                    }
-                });
-            } catch (RollbackException | SystemException | IllegalStateException e) {
-                throw new IllegalStateException("a change is recorded only within an active transaction", e);
-            }
+            // Hibernate runs it in its own completion of the transaction, after flushing the session: the connection is
+            // still the transaction's, and nothing else is left to write
+            em.unwrap(SharedSessionContractImplementor.class).getTransactionCompletionCallbacks()
+                    .registerCallback((TransactionCompletionCallbacks.BeforeCompletionCallback) session -> write(session, events));
         }
         pending.add(new Noted(entityType, entityId, action, actorLevel, at));
     }
@@ -114,67 +105,69 @@ public class ChangeRecorder {
         return byEntityType.values().stream().flatMap(s -> s.eventTypes().stream()).sorted().toList();
     }
 
-    private void write(List<Noted> noted) {
-        if (noted.isEmpty() || transactionRollsBack()) {
+    /** The body of a change as {@code reader} sees it: decrypted when it holds personal data, masked as its source says. */
+    public String bodyOf(ChangeEvent event, Caller reader) {
+        String body = event.personalData ? cipher.get().decrypt(BODY, event.body) : event.body;
+        ChangeSource source = byEntityType.get(event.entityType);
+        return source == null ? body : source.asSeenBy(reader, body);
+    }
+
+    private void write(SharedSessionContractImplementor session, List<Noted> noted) {
+        if (noted.isEmpty()) {
             return;
         }
-        // everything else first: a row lock this transaction still has to wait for is never waited for under the
-        // feed's lock (two writers would deadlock)
-        em.flush();
         Map<String, ChangeSource.Representation> rendered = new LinkedHashMap<>();
-        List<ChangeEvent> events = new ArrayList<>(noted.size());
+        List<Object[]> rows = new ArrayList<>(noted.size());
         for (Noted change : noted) {
             ChangeSource source = byEntityType.get(change.entityType());
             ChangeSource.Representation representation = rendered.computeIfAbsent(
                     change.entityType() + ":" + change.entityId(), key -> source.represent(change.entityId()));
-            if (representation == null) {
-                continue; // gone again within the same transaction
+            if (representation != null) { // null: gone again within the same transaction
+                rows.add(row(source, change, representation));
             }
-            events.add(event(source, change, representation));
         }
-        em.createNativeQuery("select pg_advisory_xact_lock(" + FEED_LOCK + ")").getSingleResult();
-        for (ChangeEvent event : events) {
-            event.position = ((Number) em.createNativeQuery("select nextval('change_event_position')").getSingleResult()).longValue();
-            em.persist(event);
+        if (rows.isEmpty()) {
+            return;
         }
-        em.flush();
+        session.doWork(connection -> {
+            try (Statement lock = connection.createStatement()) {
+                lock.execute("select pg_advisory_xact_lock(" + FEED_LOCK + ")");
+            }
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        bind(insert, i + 1, row[i]);
+                    }
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
-    private ChangeEvent event(ChangeSource source, Noted change, ChangeSource.Representation representation) {
-        ChangeEvent event = new ChangeEvent();
-        event.id = UUID.randomUUID();
-        event.type = source.eventType(change.action());
-        event.entityType = change.entityType();
-        event.entityId = change.entityId();
-        event.entityVersion = representation.version();
-        event.occurredAt = change.at();
-        event.actorLevel = change.actorLevel();
+    /** The columns after {@code position}, in {@link #INSERT}'s order. */
+    private Object[] row(ChangeSource source, Noted change, ChangeSource.Representation representation) {
         Audience audience = representation.audience();
-        event.audience = audience.kind().name();
-        event.province = audience.province();
-        event.mining = audience.mining();
-        event.unit = audience.unit();
-        event.assessorOrg = audience.assessorOrg();
-        event.levels = audience.levelsColumn();
         String body;
         try {
             body = json.writeValueAsString(representation.body());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the representation of " + change.entityType(), e);
         }
-        event.personalData = representation.personalData();
-        event.body = representation.personalData() ? cipher.get().encrypt(BODY, body) : body;
-        return event;
+        return new Object[]{UUID.randomUUID(), source.eventType(change.action()), change.entityType(), change.entityId(),
+                representation.version(), change.at().atOffset(java.time.ZoneOffset.UTC), change.actorLevel().name(), audience.kind().name(),
+                audience.province(), audience.mining(), audience.unit(), audience.assessorOrg(), audience.levelsColumn(),
+                audience.everyOfColumn(), representation.personalData() ? cipher.get().encrypt(BODY, body) : body,
+                representation.personalData()};
     }
 
-    /** The body as JSON, decrypted when it holds personal data. */
-    String bodyOf(ChangeEvent event) {
-        return event.personalData ? cipher.get().decrypt(BODY, event.body) : event.body;
-    }
-
-    private boolean transactionRollsBack() {
-        int status = registry.getTransactionStatus();
-        return status == Status.STATUS_MARKED_ROLLBACK || status == Status.STATUS_ROLLING_BACK
-                || status == Status.STATUS_ROLLEDBACK;
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.OTHER);
+        } else if (value instanceof String text) {
+            statement.setString(index, text);
+        } else {
+            statement.setObject(index, value);
+        }
     }
 }

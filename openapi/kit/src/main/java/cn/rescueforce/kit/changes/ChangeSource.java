@@ -1,6 +1,10 @@
 package cn.rescueforce.kit.changes;
 
+import cn.rescueforce.kit.security.Caller;
+import io.quarkus.hibernate.orm.panache.Panache;
+
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -23,6 +27,39 @@ public interface ChangeSource {
 
     /** The event type of an audited action ({@code REGISTERED} of a Team is {@code team.registered}). */
     String eventType(String action);
+
+    /**
+     * The representation (as stored, JSON) as {@code reader} reads it, for an entity whose read answers some levels a
+     * masked view (the feed keeps the view of the levels that read it in full). By default as stored.
+     */
+    default String asSeenBy(Caller reader, String data) {
+        return data;
+    }
+
+    /**
+     * {@code <entity>.<action in lowercase kebab-case>} ({@code "team", "PROFILE_UPDATED"} is
+     * {@code team.profile-updated}), which must be one of {@code listed} (the source's {@link #eventTypes()}): an
+     * action that would publish a type the contract does not list fails its transaction instead.
+     */
+    static String eventType(String entity, String action, List<String> listed) {
+        String type = entity + "." + action.toLowerCase(Locale.ROOT).replace('_', '-');
+        if (!listed.contains(type)) {
+            throw new IllegalStateException("event type " + type + " is not among " + listed);
+        }
+        return type;
+    }
+
+    /**
+     * {@code entity} (managed) read again from the database, as every later read sees it: a time taken with
+     * {@code Instant.now()} has nanoseconds in memory and microseconds in PostgreSQL, and the feed publishes what a
+     * GET answers. Null stays null.
+     */
+    static <T> T asStored(T entity) {
+        if (entity != null) {
+            Panache.getEntityManager().refresh(entity);
+        }
+        return entity;
+    }
 
     /**
      * The entity after the changes of the current transaction, read as the service reads it (flushed: its
