@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.callup;
 
+import cn.rescueforce.equipment.changes.AsStored;
 import cn.rescueforce.equipment.changes.EventTypes;
 import cn.rescueforce.kit.changes.Audience;
 import cn.rescueforce.kit.changes.ChangeSource;
@@ -44,7 +45,7 @@ public class CallUpChanges implements ChangeSource {
 
     @Override
     public Representation represent(UUID id) {
-        CallUp callUp = CallUp.findById(id);
+        CallUp callUp = AsStored.of(CallUp.findById(id));
         if (callUp == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.catalog;
 
+import cn.rescueforce.equipment.changes.AsStored;
 import cn.rescueforce.equipment.changes.EventTypes;
 import cn.rescueforce.kit.changes.Audience;
 import cn.rescueforce.kit.changes.ChangeSource;
@@ -38,7 +39,7 @@ public class EquipmentTypeChanges implements ChangeSource {
 
     @Override
     public Representation represent(UUID id) {
-        EquipmentType type = EquipmentType.findById(id);
+        EquipmentType type = AsStored.of(EquipmentType.findById(id));
         if (type == null) {
             return null;
         }

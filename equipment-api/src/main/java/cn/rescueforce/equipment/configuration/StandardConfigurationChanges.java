@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.configuration;
 
+import cn.rescueforce.equipment.changes.AsStored;
 import cn.rescueforce.equipment.changes.EventTypes;
 import cn.rescueforce.kit.changes.Audience;
 import cn.rescueforce.kit.changes.ChangeSource;
@@ -43,7 +44,7 @@ public class StandardConfigurationChanges implements ChangeSource {
 
     @Override
     public Representation represent(UUID id) {
-        StandardConfiguration configuration = StandardConfiguration.findById(id);
+        StandardConfiguration configuration = AsStored.of(StandardConfiguration.findById(id));
         if (configuration == null) {
             return null;
         }

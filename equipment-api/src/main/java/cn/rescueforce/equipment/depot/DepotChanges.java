@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.depot;
 
+import cn.rescueforce.equipment.changes.AsStored;
 import cn.rescueforce.equipment.changes.EventTypes;
 import cn.rescueforce.kit.changes.Audience;
 import cn.rescueforce.kit.changes.ChangeSource;
@@ -39,7 +40,7 @@ public class DepotChanges implements ChangeSource {
 
     @Override
     public Representation represent(UUID id) {
-        ReserveDepot depot = ReserveDepot.findById(id);
+        ReserveDepot depot = AsStored.of(ReserveDepot.findById(id));
         if (depot == null) {
             return null;
         }

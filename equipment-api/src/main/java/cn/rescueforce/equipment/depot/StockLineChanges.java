@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.depot;
 
+import cn.rescueforce.equipment.changes.AsStored;
 import cn.rescueforce.equipment.changes.EventTypes;
 import cn.rescueforce.kit.changes.ChangeSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,7 @@ public class StockLineChanges implements ChangeSource {
 
     @Override
     public Representation represent(UUID id) {
-        StockLine line = StockLine.findById(id);
+        StockLine line = AsStored.of(StockLine.findById(id));
         if (line == null) {
             return null;
         }

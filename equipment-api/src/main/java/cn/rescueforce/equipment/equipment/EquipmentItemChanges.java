@@ -1,6 +1,7 @@
 package cn.rescueforce.equipment.equipment;
 
 import cn.rescueforce.equipment.api.model.InspectionKind;
+import cn.rescueforce.equipment.changes.AsStored;
 import cn.rescueforce.equipment.changes.EventTypes;
 import cn.rescueforce.kit.changes.Audience;
 import cn.rescueforce.kit.changes.ChangeSource;
@@ -58,7 +59,7 @@ public class EquipmentItemChanges implements ChangeSource {
 
     @Override
     public Representation represent(UUID id) {
-        EquipmentItem item = EquipmentItem.findById(id);
+        EquipmentItem item = AsStored.of(EquipmentItem.findById(id));
         if (item == null) {
             return null;
         }
