@@ -80,7 +80,7 @@ class ChangeFeedTest {
                 .put(typePath).then().statusCode(200);
         expected.add(expectGet("equipment-type.updated", national, typePath));
 
-        String configuration = Fixtures.configuration("TUNNEL_CONSTRUCTION", Map.of(code, 2));
+        String configuration = Fixtures.configuration("OTHER", Map.of(code, 2));
         expected.add(expectGet("standard-configuration.published", national, "/api/v1/standard-configurations/" + configuration));
 
         UUID depot = Fixtures.provincialDepot(SICHUAN);
@@ -176,7 +176,7 @@ class ChangeFeedTest {
         UUID typeId = UUID.fromString(given().auth().oauth2(Tokens.national()).get("/api/v1/equipment-types/" + code).then()
                 .extract().path("id"));
         entities.put(typeId, new Readable("catalog type", "/api/v1/equipment-types/" + code, null));
-        UUID configuration = UUID.fromString(Fixtures.configuration("TUNNEL_CONSTRUCTION", Map.of(code, 1)));
+        UUID configuration = UUID.fromString(Fixtures.configuration("OTHER", Map.of(code, 1)));
         entities.put(configuration, new Readable("standard configuration", "/api/v1/standard-configurations/" + configuration, null));
 
         UUID nationalDepot = Fixtures.nationalDepot();
