@@ -1,0 +1,68 @@
+package cn.rescueforce.equipment.depot;
+
+import cn.rescueforce.equipment.changes.AsStored;
+import cn.rescueforce.equipment.changes.EventTypes;
+import cn.rescueforce.kit.changes.Audience;
+import cn.rescueforce.kit.changes.ChangeSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.UUID;
+
+import static cn.rescueforce.kit.security.ManagementLevel.MINE_SAFETY;
+import static cn.rescueforce.kit.security.ManagementLevel.PROVINCIAL;
+import static cn.rescueforce.kit.security.ManagementLevel.UNIT;
+
+/** Reserve depots in the change feed, as {@code GET /api/v1/depots/{depotId}} answers them, to whoever sees the depot. */
+@ApplicationScoped
+public class DepotChanges implements ChangeSource {
+
+    static final List<String> EVENT_TYPES = List.of("depot.registered");
+
+    @Inject
+    DepotMapper mapper;
+
+    @Override
+    public String entityType() {
+        return "ReserveDepot";
+    }
+
+    @Override
+    public List<String> eventTypes() {
+        return EVENT_TYPES;
+    }
+
+    @Override
+    public String eventType(String action) {
+        return EventTypes.of("depot", action, EVENT_TYPES);
+    }
+
+    @Override
+    public Representation represent(UUID id) {
+        ReserveDepot depot = AsStored.of(ReserveDepot.findById(id));
+        if (depot == null) {
+            return null;
+        }
+        return Representation.of(mapper.toApi(depot), depot.version, readersOf(depot));
+    }
+
+    /**
+     * Who sees the depot ({@link DepotScope#seenBy}), as the feed's audience; its stock lines have the same one.
+     * <ul>
+     *     <li>a national depot: every level that reads depots ({@link DepotAccess#READERS}: not assessor);</li>
+     *     <li>a unit depot: the levels of its province (mine-safety sees every depot of its province, hence
+     *     {@code mining = true}) and the unit itself;</li>
+     *     <li>a provincial depot: the levels of its province. {@link DepotScope} also shows every provincial depot to
+     *     every unit (the public reserves it may call on), which the kit's Audience cannot say together with a
+     *     province: the feed leaves units out rather than show a depot's changes to a province that may not read it.</li>
+     * </ul>
+     */
+    public static Audience readersOf(ReserveDepot depot) {
+        return switch (depot.ownerLevel) {
+            case NATIONAL -> Audience.everyone().onlyLevels(PROVINCIAL, MINE_SAFETY, UNIT);
+            case PROVINCIAL -> Audience.province(depot.province);
+            case UNIT -> Audience.team(depot.province, true, depot.unitId);
+        };
+    }
+}
