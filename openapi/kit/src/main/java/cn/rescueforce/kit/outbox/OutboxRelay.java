@@ -1,6 +1,5 @@
-package cn.rescueforce.assessment.outbox;
+package cn.rescueforce.kit.outbox;
 
-import cn.rescueforce.assessment.AssessmentConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +10,9 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -21,7 +22,9 @@ import java.util.UUID;
  * schedules the next attempt by the {@link Backoff} of the configuration, until the {@link RetryLimit} parks it
  * too. An outage of the receiver delays a message, it never drops it: a parked message waits for
  * {@code national} to retry or discard it. Receivers are idempotent per key, so a delivery whose
- * acknowledgement got lost is simply repeated.
+ * acknowledgement got lost is simply repeated. A message with an ordering key is attempted only while no earlier
+ * message of its key is pending (checked under the row lock, so two instances keep the order too); a run that sees
+ * one of a key fail leaves that key's later messages for the next run.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -32,7 +35,7 @@ public class OutboxRelay {
     EntityManager em;
 
     @Inject
-    AssessmentConfig config;
+    OutboxConfig config;
 
     @Inject
     Instance<OutboxDestination> destinations;
@@ -43,7 +46,7 @@ public class OutboxRelay {
     /** What one attempt came to. */
     enum Outcome { DELIVERED, RETRY_LATER, PARKED_PERMANENT, PARKED_GAVE_UP, NOT_DUE }
 
-    @Scheduled(every = "{assessment.outbox.poll-interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "{rescue-force.outbox.poll-interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
         deliverDue();
         metrics.refresh();
@@ -51,17 +54,27 @@ public class OutboxRelay {
 
     /** Attempts every message that is due now; returns how many were delivered. */
     public int deliverDue() {
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "select m.id from OutboxMessage m where m.state = :pending and m.nextAttemptAt <= :now order by m.nextAttemptAt",
-                        UUID.class)
+        List<Object[]> due = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "select m.id, m.orderingKey from OutboxMessage m where m.state = :pending and m.nextAttemptAt <= :now "
+                                + "order by m.nextAttemptAt, m.orderingPosition, m.createdAt", Object[].class)
                 .setParameter("pending", OutboxState.PENDING)
                 .setParameter("now", Instant.now())
-                .setMaxResults(config.outbox().batchSize())
+                .setMaxResults(config.batchSize())
                 .getResultList());
         int delivered = 0;
-        for (UUID id : due) {
+        Set<String> held = new HashSet<>();
+        for (Object[] row : due) {
+            UUID id = (UUID) row[0];
+            String orderingKey = (String) row[1];
+            if (orderingKey != null && held.contains(orderingKey)) {
+                continue;
+            }
             // counted once the attempt's transaction has committed: a rolled-back parking is no parking
-            switch (QuarkusTransaction.requiringNew().call(() -> attempt(id))) {
+            Outcome outcome = QuarkusTransaction.requiringNew().call(() -> attempt(id));
+            if (orderingKey != null && outcome != Outcome.DELIVERED) {
+                held.add(orderingKey);
+            }
+            switch (outcome) {
                 case DELIVERED -> delivered++;
                 case PARKED_PERMANENT -> metrics.parked(ParkingCause.PERMANENT);
                 case PARKED_GAVE_UP -> metrics.parked(ParkingCause.GAVE_UP);
@@ -74,23 +87,29 @@ public class OutboxRelay {
 
     private Outcome attempt(UUID id) {
         @SuppressWarnings("unchecked")
-        List<Object> locked = em.createNativeQuery("select id from outbox_message where id = :id and state = 'PENDING' "
-                        + "and next_attempt_at <= now() for update skip locked")
+        List<Object> locked = em.createNativeQuery("select m.id from outbox_message m where m.id = :id and m.state = 'PENDING' "
+                        + "and m.next_attempt_at <= now() and not exists (select 1 from outbox_message e "
+                        + "where e.ordering_key = m.ordering_key and e.state = 'PENDING' and e.id <> m.id "
+                        + "and (e.ordering_position < m.ordering_position "
+                        + "or (e.ordering_position = m.ordering_position and e.created_at < m.created_at))) "
+                        + "for update of m skip locked")
                 .setParameter("id", id).getResultList();
         if (locked.isEmpty()) {
-            return Outcome.NOT_DUE; // delivered or parked meanwhile, or another instance holds it
+            return Outcome.NOT_DUE; // delivered or parked meanwhile, another instance holds it, or an earlier one waits
         }
         OutboxMessage message = em.find(OutboxMessage.class, id);
         em.refresh(message);
         message.attempting();
+        OutboxDestination destination = destinationFor(message);
+        RetrySchedule schedule = destination.retrySchedule().orElseGet(config::retrySchedule);
         try {
-            destinationFor(message).deliver(message);
+            destination.deliver(message);
             message.delivered(Instant.now());
             LOG.debugf("delivered %s to %s after %d attempt(s)", message.idempotencyKey, message.destination, message.attempts);
             return Outcome.DELIVERED;
         } catch (Exception e) {
-            Duration wait = backoff().after(message.roundAttempts);
-            ParkingCause parked = message.failed(DeliveryFailure.of(message.destination, e), retryLimit(), wait, Instant.now());
+            Duration wait = schedule.backoff().after(message.roundAttempts);
+            ParkingCause parked = message.failed(DeliveryFailure.of(message.destination, e), schedule.limit(), wait, Instant.now());
             if (parked == null) {
                 LOG.warnf("delivery of %s to %s failed (attempt %d), next in %s: %s", message.idempotencyKey, message.destination,
                         message.attempts, wait, message.lastError);
@@ -98,16 +117,9 @@ public class OutboxRelay {
             }
             LOG.errorf("delivery of %s to %s parked (%s): %s", message.idempotencyKey, message.destination, parked.tag(),
                     message.parkingReason);
+            destination.parked(message);
             return parked == ParkingCause.PERMANENT ? Outcome.PARKED_PERMANENT : Outcome.PARKED_GAVE_UP;
         }
-    }
-
-    private Backoff backoff() {
-        return new Backoff(config.outbox().initialBackoff(), config.outbox().maxBackoff());
-    }
-
-    private RetryLimit retryLimit() {
-        return new RetryLimit(config.outbox().maxAttempts(), config.outbox().maxAge());
     }
 
     private OutboxDestination destinationFor(OutboxMessage message) {
