@@ -14,7 +14,7 @@ import java.time.Duration;
 public interface OutboxConfig {
 
     /** How often the relay looks for messages that are due. */
-    @WithDefault("250ms")
+    @WithDefault("1s")
     String pollInterval();
 
     /** Messages handled per relay run. */

@@ -10,9 +10,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,8 +21,7 @@ import java.util.UUID;
  * too. An outage of the receiver delays a message, it never drops it: a parked message waits for
  * {@code national} to retry or discard it. Receivers are idempotent per key, so a delivery whose
  * acknowledgement got lost is simply repeated. A message with an ordering key is attempted only while no earlier
- * message of its key is pending (checked under the row lock, so two instances keep the order too); a run that sees
- * one of a key fail leaves that key's later messages for the next run.
+ * message of its key is pending (checked again under the row lock, so two instances keep the order too).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -52,47 +49,63 @@ public class OutboxRelay {
         metrics.refresh();
     }
 
-    /** Attempts every message that is due now; returns how many were delivered. */
+    /**
+     * Attempts every message that is due now; returns how many were delivered. Of the messages with an ordering key
+     * only the first pending one of each key is due; once it is delivered, the next one of its key follows in the
+     * same run, so a key's backlog drains at the receiver's pace, not one message per run.
+     */
     public int deliverDue() {
-        List<Object[]> due = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "select m.id, m.orderingKey from OutboxMessage m where m.state = :pending and m.nextAttemptAt <= :now "
-                                + "order by m.nextAttemptAt, m.orderingPosition, m.createdAt", Object[].class)
-                .setParameter("pending", OutboxState.PENDING)
-                .setParameter("now", Instant.now())
-                .setMaxResults(config.batchSize())
+        @SuppressWarnings("unchecked")
+        List<Object[]> due = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "select m.id, m.ordering_key from outbox_message m where m.state = 'PENDING' and m.next_attempt_at <= now() "
+                                + "and not exists (" + EARLIER_PENDING + ") order by m.next_attempt_at limit :batch")
+                .setParameter("batch", config.batchSize())
                 .getResultList());
         int delivered = 0;
-        Set<String> held = new HashSet<>();
         for (Object[] row : due) {
             UUID id = (UUID) row[0];
             String orderingKey = (String) row[1];
-            if (orderingKey != null && held.contains(orderingKey)) {
-                continue;
-            }
-            // counted once the attempt's transaction has committed: a rolled-back parking is no parking
-            Outcome outcome = QuarkusTransaction.requiringNew().call(() -> attempt(id));
-            if (orderingKey != null && outcome != Outcome.DELIVERED) {
-                held.add(orderingKey);
-            }
-            switch (outcome) {
-                case DELIVERED -> delivered++;
-                case PARKED_PERMANENT -> metrics.parked(ParkingCause.PERMANENT);
-                case PARKED_GAVE_UP -> metrics.parked(ParkingCause.GAVE_UP);
-                default -> {
+            int ofKey = 0;
+            while (id != null) {
+                // counted once the attempt's transaction has committed: a rolled-back parking is no parking
+                UUID attempted = id;
+                Outcome outcome = QuarkusTransaction.requiringNew().call(() -> attempt(attempted));
+                switch (outcome) {
+                    case DELIVERED -> delivered++;
+                    case PARKED_PERMANENT -> metrics.parked(ParkingCause.PERMANENT);
+                    case PARKED_GAVE_UP -> metrics.parked(ParkingCause.GAVE_UP);
+                    default -> {
+                    }
                 }
+                boolean keyGoesOn = orderingKey != null && outcome != Outcome.RETRY_LATER && outcome != Outcome.NOT_DUE
+                        && ++ofKey < config.batchSize();
+                id = keyGoesOn ? nextOf(orderingKey) : null;
             }
         }
         return delivered;
     }
 
+    /** An earlier pending message of the same ordering key than {@code m}: {@code m} waits for it. */
+    private static final String EARLIER_PENDING = "select 1 from outbox_message e where e.ordering_key = m.ordering_key "
+            + "and e.state = 'PENDING' and e.id <> m.id and (e.ordering_position < m.ordering_position "
+            + "or (e.ordering_position = m.ordering_position and e.created_at < m.created_at))";
+
+    /** The first pending message of {@code orderingKey} if it is due now, or null. */
+    private UUID nextOf(String orderingKey) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<UUID> next = em.createNativeQuery("select m.id from outbox_message m where m.ordering_key = :key "
+                            + "and m.state = 'PENDING' and m.next_attempt_at <= now() and not exists (" + EARLIER_PENDING + ") "
+                            + "order by m.ordering_position, m.created_at limit 1")
+                    .setParameter("key", orderingKey).getResultList();
+            return next.isEmpty() ? null : next.get(0);
+        });
+    }
+
     private Outcome attempt(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object> locked = em.createNativeQuery("select m.id from outbox_message m where m.id = :id and m.state = 'PENDING' "
-                        + "and m.next_attempt_at <= now() and not exists (select 1 from outbox_message e "
-                        + "where e.ordering_key = m.ordering_key and e.state = 'PENDING' and e.id <> m.id "
-                        + "and (e.ordering_position < m.ordering_position "
-                        + "or (e.ordering_position = m.ordering_position and e.created_at < m.created_at))) "
-                        + "for update of m skip locked")
+                        + "and m.next_attempt_at <= now() and not exists (" + EARLIER_PENDING + ") for update of m skip locked")
                 .setParameter("id", id).getResultList();
         if (locked.isEmpty()) {
             return Outcome.NOT_DUE; // delivered or parked meanwhile, another instance holds it, or an earlier one waits

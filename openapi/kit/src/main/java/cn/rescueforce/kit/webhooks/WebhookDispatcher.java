@@ -4,6 +4,7 @@ import cn.rescueforce.kit.changes.ChangeEvent;
 import cn.rescueforce.kit.changes.ChangeFeed;
 import cn.rescueforce.kit.changes.ChangeFeedConfig;
 import cn.rescueforce.kit.outbox.Outbox;
+import cn.rescueforce.kit.outbox.OutboxRelay;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,12 +46,17 @@ public class WebhookDispatcher {
     WebhookDeliveries deliveries;
 
     @Inject
+    OutboxRelay relay;
+
+    @Inject
     WebhooksConfig config;
 
     @Scheduled(every = "{rescue-force.webhooks.dispatch-interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatch() {
-        queueNewChanges();
+        if (queueNewChanges() > 0) {
+            relay.deliverDue(); // now, not at the relay's next run: a change reaches its receivers within about a second
+        }
     }
 
     /** Queues every subscription's changes up to the feed's head now; returns how many deliveries were queued. */

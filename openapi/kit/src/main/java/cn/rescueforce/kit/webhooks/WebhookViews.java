@@ -44,7 +44,7 @@ public final class WebhookViews {
     public record SubscriptionPage(List<Subscription> items, int page, int size, long total) {
     }
 
-    public record Attempt(UUID webhookId, String eventType, OffsetDateTime attemptedAt, long durationMs, Integer status,
+    public record Attempt(UUID webhookId, String eventType, OffsetDateTime attemptedAt, long durationMs, Integer responseStatus,
                           String error, boolean succeeded) {
 
         static Attempt of(WebhookAttempt a) {

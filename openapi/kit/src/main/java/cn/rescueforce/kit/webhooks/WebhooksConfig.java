@@ -9,8 +9,11 @@ import java.time.Duration;
 @ConfigMapping(prefix = "rescue-force.webhooks")
 public interface WebhooksConfig {
 
-    /** How often the dispatcher turns new changes into deliveries. */
-    @WithDefault("250ms")
+    /**
+     * How often the dispatcher turns new changes into deliveries (and delivers them at once); the scheduler runs
+     * nothing more often than every second.
+     */
+    @WithDefault("1s")
     String dispatchInterval();
 
     /** Changes one dispatcher run queues per subscription at most; the rest follow in the next run. */
