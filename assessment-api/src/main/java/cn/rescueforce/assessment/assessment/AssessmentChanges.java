@@ -44,6 +44,8 @@ public class AssessmentChanges implements ChangeSource {
         if (assessment == null) {
             return null;
         }
+        // as the database holds it, which is what its GET reads (timestamps to the microsecond)
+        Assessment.getEntityManager().refresh(assessment);
         return Representation.of(mapper.toApi(assessment, false), assessment.version, audienceOf(assessment));
     }
 

@@ -46,6 +46,8 @@ public class EvaluationChanges implements ChangeSource {
         if (evaluation == null || assessment == null) {
             return null;
         }
+        // as the database holds it, which is what its GET reads (timestamps to the microsecond)
+        Evaluation.getEntityManager().refresh(evaluation);
         Audience audience = AssessmentChanges.audienceOf(assessment);
         return Representation.of(mapper.toApi(evaluation), evaluation.version, audience);
     }

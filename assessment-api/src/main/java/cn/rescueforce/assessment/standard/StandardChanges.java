@@ -40,6 +40,8 @@ public class StandardChanges implements ChangeSource {
         if (standard == null) {
             return null;
         }
+        // as the database holds it, which is what its GET reads (timestamps to the microsecond)
+        Standard.getEntityManager().refresh(standard);
         return Representation.of(mapper.toApi(standard, true), standard.version, Audience.everyone());
     }
 }
