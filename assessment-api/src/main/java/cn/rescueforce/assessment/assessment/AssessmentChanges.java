@@ -18,14 +18,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class AssessmentChanges implements ChangeSource {
 
-    public static final String ENTITY_TYPE = "Assessment";
-
     @Inject
     AssessmentMapper mapper;
 
     @Override
     public String entityType() {
-        return ENTITY_TYPE;
+        return "Assessment";
     }
 
     @Override

@@ -32,6 +32,9 @@ public class ChangeFeedResource implements ChangesApi {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    AssessmentChanges assessments;
+
     @Override
     public Response listChanges(String after, Integer limit) {
         ChangePage page = feed.read(after, limit);
@@ -47,7 +50,7 @@ public class ChangeFeedResource implements ChangesApi {
     }
 
     private ChangePage.Change asAssessorReadsIt(ChangePage.Change change) {
-        if (!AssessmentChanges.ENTITY_TYPE.equals(change.entityType())) {
+        if (!assessments.entityType().equals(change.entityType())) {
             return change;
         }
         try {
