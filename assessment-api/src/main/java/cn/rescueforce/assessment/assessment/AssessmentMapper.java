@@ -7,10 +7,10 @@ import cn.rescueforce.assessment.api.model.ResultDelivery;
 import cn.rescueforce.assessment.api.model.TeamCategory;
 import cn.rescueforce.assessment.api.model.TeamSummary;
 import cn.rescueforce.assessment.client.teams.model.Team;
-import cn.rescueforce.assessment.outbox.Outbox;
-import cn.rescueforce.assessment.outbox.OutboxMessage;
-import cn.rescueforce.assessment.outbox.OutboxState;
 import cn.rescueforce.assessment.security.Scope;
+import cn.rescueforce.kit.outbox.Outbox;
+import cn.rescueforce.kit.outbox.OutboxMessage;
+import cn.rescueforce.kit.outbox.OutboxState;
 import cn.rescueforce.kit.security.ManagementLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,8 +40,12 @@ public class AssessmentMapper {
     }
 
     public cn.rescueforce.assessment.api.model.Assessment toApi(Assessment assessment) {
-        return toApi(assessment, scope.caller().is(ManagementLevel.ASSESSOR), outbox.latestFor(assessment.id).orElse(null),
-                AssessmentService.today());
+        return toApi(assessment, scope.caller().is(ManagementLevel.ASSESSOR));
+    }
+
+    /** As {@code GET /api/v1/assessments/{assessmentId}} answers an assessor ({@code forAssessor}) or any other level. */
+    public cn.rescueforce.assessment.api.model.Assessment toApi(Assessment assessment, boolean forAssessor) {
+        return toApi(assessment, forAssessor, outbox.latestFor(assessment.id).orElse(null), AssessmentService.today());
     }
 
     /** {@code delivery}: the newest outbox message about the assessment, or null before any finalization. */
@@ -49,7 +53,7 @@ public class AssessmentMapper {
                                                                 LocalDate today) {
         TeamSummary team = new TeamSummary().id(a.teamId).code(a.teamCode).name(a.teamName)
                 .category(a.teamCategory).province(a.teamProvince).baseCity(a.teamBaseCity)
-                .supportingUnitId(forAssessor ? null : a.teamSupportingUnitId);
+                .supportingUnitId(a.teamSupportingUnitId);
         var api = new cn.rescueforce.assessment.api.model.Assessment()
                 .id(a.id)
                 .team(team)
@@ -78,7 +82,7 @@ public class AssessmentMapper {
                 .updatedAt(of(a.updatedAt))
                 .version(a.version);
         if (a.appealedAt != null) {
-            api.appeal(new Appeal().reason(a.appealReason).appealedAt(of(a.appealedAt)).appealedBy(forAssessor ? "unit" : a.appealedBy));
+            api.appeal(new Appeal().reason(a.appealReason).appealedAt(of(a.appealedAt)).appealedBy(a.appealedBy));
         }
         if (delivery != null) {
             api.resultDelivery(new ResultDelivery()
@@ -86,6 +90,21 @@ public class AssessmentMapper {
                     .attempts(delivery.attempts)
                     .deliveredAt(of(delivery.deliveredAt))
                     .nextAttemptAt(delivery.state == OutboxState.PENDING ? of(delivery.nextAttemptAt) : null));
+        }
+        return forAssessor ? asAssessorReadsIt(api) : api;
+    }
+
+    /**
+     * What an assessor does not see of an assessment (openapi/assessment-api.yaml, Assessment): the team's supporting
+     * unit, and who appealed (only that the unit did). Also applied to the change feed's copy of an assessment when an
+     * assessor reads it (changes/ChangeFeedResource), which keeps the unmasked one.
+     */
+    public static cn.rescueforce.assessment.api.model.Assessment asAssessorReadsIt(cn.rescueforce.assessment.api.model.Assessment api) {
+        if (api.getTeam() != null) {
+            api.getTeam().setSupportingUnitId(null);
+        }
+        if (api.getAppeal() != null) {
+            api.getAppeal().setAppealedBy("unit");
         }
         return api;
     }

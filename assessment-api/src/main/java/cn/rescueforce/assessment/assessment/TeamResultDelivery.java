@@ -4,9 +4,9 @@ import cn.rescueforce.assessment.client.teams.TeamsApi;
 import cn.rescueforce.assessment.client.teams.model.AssessmentResult;
 import cn.rescueforce.assessment.client.teams.model.AssessmentType;
 import cn.rescueforce.assessment.client.teams.model.Grade;
-import cn.rescueforce.assessment.outbox.OutboxDestination;
-import cn.rescueforce.assessment.outbox.OutboxMessage;
 import cn.rescueforce.kit.client.OtherService;
+import cn.rescueforce.kit.outbox.OutboxDestination;
+import cn.rescueforce.kit.outbox.OutboxMessage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +20,7 @@ import java.util.UUID;
  * Delivers a finalized result to teams-api ({@code POST /api/v1/teams/{teamId}/assessment-results}, the
  * generated client, service account). teams-api applies a result once per assessment, so a repeat is harmless;
  * any answer but a success is a {@code CallFailed} carrying teams-api's answer, which the outbox parks when it is a
- * refusal for good and otherwise tries again later ({@code cn.rescueforce.assessment.outbox.DeliveryFailure}).
+ * refusal for good and otherwise tries again later ({@code cn.rescueforce.kit.outbox.DeliveryFailure}).
  */
 @ApplicationScoped
 public class TeamResultDelivery implements OutboxDestination {

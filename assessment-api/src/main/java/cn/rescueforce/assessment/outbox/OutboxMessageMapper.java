@@ -2,6 +2,8 @@ package cn.rescueforce.assessment.outbox;
 
 import cn.rescueforce.assessment.api.model.MessageDestination;
 import cn.rescueforce.assessment.api.model.OutboxMessageState;
+import cn.rescueforce.kit.outbox.OutboxMessage;
+import cn.rescueforce.kit.outbox.OutboxState;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

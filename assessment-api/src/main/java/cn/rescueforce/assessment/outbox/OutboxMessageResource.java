@@ -6,6 +6,8 @@ import cn.rescueforce.assessment.api.model.MessageDestination;
 import cn.rescueforce.assessment.api.model.OutboxMessagePage;
 import cn.rescueforce.assessment.api.model.OutboxMessageState;
 import cn.rescueforce.kit.idempotency.IdempotentRequests;
+import cn.rescueforce.kit.outbox.OutboxMessage;
+import cn.rescueforce.kit.outbox.OutboxState;
 import cn.rescueforce.kit.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.security.Authenticated;

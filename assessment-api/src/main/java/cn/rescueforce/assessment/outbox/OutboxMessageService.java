@@ -2,9 +2,12 @@ package cn.rescueforce.assessment.outbox;
 
 import cn.rescueforce.assessment.security.Scope;
 import cn.rescueforce.kit.audit.AuditTrail;
+import cn.rescueforce.kit.outbox.OutboxMessage;
+import cn.rescueforce.kit.outbox.OutboxState;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.query.Where;
+import cn.rescueforce.kit.webhooks.WebhookDeliveries;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +24,7 @@ import static cn.rescueforce.kit.security.ManagementLevel.NATIONAL;
 
 /**
  * What {@code national} does with the outbox (openapi/assessment-api.yaml, tag Outbox): list and read its
- * messages, retry a parked one, discard a parked one. Every other level is refused (403): the outbox spans all
+ * messages to other services (webhook deliveries are their subscribers' own), retry a parked one, discard a parked one. Every other level is refused (403): the outbox spans all
  * provinces, and what it owes teams-api is the national centre's to decide.
  */
 @ApplicationScoped
@@ -44,6 +47,7 @@ public class OutboxMessageService {
     public PanacheQuery<OutboxMessage> list(OutboxState state, String destination, UUID assessmentId, PageRequest page) {
         scope.requireLevel(NATIONAL, "read the outbox");
         Where where = new Where()
+                .condition("destination <> :webhooks", Map.of("webhooks", WebhookDeliveries.DESTINATION))
                 .equal("state", state == null ? OutboxState.PARKED : state)
                 .equal("destination", destination)
                 .equal("aggregateId", assessmentId);
@@ -78,8 +82,9 @@ public class OutboxMessageService {
         return found(OutboxMessage.findById(id, LockModeType.PESSIMISTIC_WRITE), id);
     }
 
+    /** A webhook delivery is its subscription owner's (the kit's webhooks), never one of these. */
     private static OutboxMessage found(OutboxMessage message, UUID id) {
-        if (message == null) {
+        if (message == null || WebhookDeliveries.DESTINATION.equals(message.destination)) {
             throw ProblemException.notFound("outbox message", id);
         }
         return message;

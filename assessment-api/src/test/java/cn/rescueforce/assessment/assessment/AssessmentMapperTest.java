@@ -3,12 +3,12 @@ package cn.rescueforce.assessment.assessment;
 import cn.rescueforce.assessment.api.model.AssessmentType;
 import cn.rescueforce.assessment.api.model.DeliveryState;
 import cn.rescueforce.assessment.api.model.TeamCategory;
-import cn.rescueforce.assessment.outbox.DeliveryFailure;
-import cn.rescueforce.assessment.outbox.OutboxMessage;
-import cn.rescueforce.assessment.outbox.RetryLimit;
 import cn.rescueforce.assessment.support.StandardExamples;
 import cn.rescueforce.kit.client.CallFailed;
 import cn.rescueforce.kit.client.ErrorAnswer;
+import cn.rescueforce.kit.outbox.DeliveryFailure;
+import cn.rescueforce.kit.outbox.OutboxMessage;
+import cn.rescueforce.kit.outbox.RetryLimit;
 import cn.rescueforce.kit.security.ManagementLevel;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package cn.rescueforce.assessment.outbox;
+package cn.rescueforce.kit.outbox;
 
 import cn.rescueforce.kit.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -18,6 +18,8 @@ import java.util.UUID;
  * until the receiver acknowledges; the receiver applies a key once, so redelivery is harmless. A message the
  * receiver refuses for good, or that keeps failing past the {@link RetryLimit}, is parked with the reason, until
  * {@code national} retries it (a new round) or discards it (kept for the record): see {@link OutboxState}.
+ * Messages with the same {@code orderingKey} are delivered in the order of their {@code orderingPosition}: one is
+ * attempted only while no earlier one of its key is pending (a webhook subscription's events, in feed order).
  */
 @Entity
 @Table(name = "outbox_message")
@@ -93,6 +95,22 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "discard_reason")
     public String discardReason;
+
+    /** Messages sharing it are delivered one after the other, by {@link #orderingPosition}; null: in no order. */
+    @Column(name = "ordering_key")
+    public String orderingKey;
+
+    @Column(name = "ordering_position")
+    public Long orderingPosition;
+
+    /** A new message for {@code destination}, due now, delivered after the earlier ones of {@code orderingKey}. */
+    static OutboxMessage queued(String destination, String idempotencyKey, UUID aggregateId, String payload, Instant now,
+                                String orderingKey, long orderingPosition) {
+        OutboxMessage message = queued(destination, idempotencyKey, aggregateId, payload, now);
+        message.orderingKey = orderingKey;
+        message.orderingPosition = orderingPosition;
+        return message;
+    }
 
     /** A new message for {@code destination}, due now. */
     static OutboxMessage queued(String destination, String idempotencyKey, UUID aggregateId, String payload, Instant now) {

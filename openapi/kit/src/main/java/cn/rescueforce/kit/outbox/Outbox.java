@@ -1,4 +1,4 @@
-package cn.rescueforce.assessment.outbox;
+package cn.rescueforce.kit.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +26,19 @@ public class Outbox {
             throw new IllegalArgumentException("outbox payload cannot be written as JSON", e);
         }
         OutboxMessage message = OutboxMessage.queued(destination, idempotencyKey, aggregateId, body, Instant.now());
+        message.persist();
+        return message;
+    }
+
+    /**
+     * Queues a message whose payload is already JSON, delivered after every earlier message (by
+     * {@code orderingPosition}) of {@code orderingKey}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxMessage enqueueInOrder(String destination, String idempotencyKey, UUID aggregateId, String payloadJson,
+                                        String orderingKey, long orderingPosition) {
+        OutboxMessage message = OutboxMessage.queued(destination, idempotencyKey, aggregateId, payloadJson, Instant.now(),
+                orderingKey, orderingPosition);
         message.persist();
         return message;
     }

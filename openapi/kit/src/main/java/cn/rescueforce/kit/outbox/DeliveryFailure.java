@@ -1,4 +1,4 @@
-package cn.rescueforce.assessment.outbox;
+package cn.rescueforce.kit.outbox;
 
 import cn.rescueforce.kit.client.CallFailed;
 import cn.rescueforce.kit.client.ErrorAnswer;
@@ -28,10 +28,14 @@ public record DeliveryFailure(boolean permanent, Integer status, String error, S
     /**
      * @param destination the receiver, as named in the reason
      * @param failure     what {@link OutboxDestination#deliver} threw: a {@link CallFailed} for a call through the
-     *                    kit's {@code OtherService.attempt}, whatever else for a failure before the call
+     *                    kit's {@code OtherService.attempt}, an {@link UndeliverableMessage} for a message that can never
+ *                    be delivered (parked at once), whatever else for a failure before the call
      */
     public static DeliveryFailure of(String destination, Exception failure) {
         String error = failure.getClass().getSimpleName() + ": " + SecretRedaction.redact(String.valueOf(failure.getMessage()));
+        if (failure instanceof UndeliverableMessage) {
+            return new DeliveryFailure(true, null, error, failure.getMessage());
+        }
         ErrorAnswer answer = failure instanceof CallFailed call ? call.answer().orElse(null) : null;
         if (answer == null) {
             return new DeliveryFailure(false, null, error, null);

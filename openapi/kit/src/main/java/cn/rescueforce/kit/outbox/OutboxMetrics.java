@@ -1,4 +1,4 @@
-package cn.rescueforce.assessment.outbox;
+package cn.rescueforce.kit.outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,4 +1,4 @@
-package cn.rescueforce.assessment.outbox;
+package cn.rescueforce.kit.outbox;
 
 import cn.rescueforce.kit.client.CallFailed;
 import cn.rescueforce.kit.client.ErrorAnswer;

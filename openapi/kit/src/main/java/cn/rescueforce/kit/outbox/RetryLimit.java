@@ -1,4 +1,4 @@
-package cn.rescueforce.assessment.outbox;
+package cn.rescueforce.kit.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,7 +6,7 @@ import java.time.Instant;
 /**
  * When the relay stops retrying a message that keeps failing for a passing reason: after {@code maxAttempts}
  * attempts or {@code maxAge} since the round began (the message was queued, or {@code national} retried it),
- * whichever comes first (settings {@code assessment.outbox.max-attempts}, {@code assessment.outbox.max-age}).
+ * whichever comes first (settings {@code rescue-force.outbox.max-attempts}, {@code rescue-force.outbox.max-age}, or a destination's own).
  */
 public record RetryLimit(int maxAttempts, Duration maxAge) {
 

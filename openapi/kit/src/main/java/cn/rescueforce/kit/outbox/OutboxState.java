@@ -1,4 +1,4 @@
-package cn.rescueforce.assessment.outbox;
+package cn.rescueforce.kit.outbox;
 
 /**
  * Where a message is on its way (openapi/assessment-api.yaml, {@code OutboxMessageState}):

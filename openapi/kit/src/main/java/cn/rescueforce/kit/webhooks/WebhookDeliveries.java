@@ -1,0 +1,208 @@
+package cn.rescueforce.kit.webhooks;
+
+import cn.rescueforce.kit.changes.ChangeEvent;
+import cn.rescueforce.kit.changes.ChangeFeed;
+import cn.rescueforce.kit.logging.SecretRedaction;
+import cn.rescueforce.kit.outbox.Backoff;
+import cn.rescueforce.kit.outbox.OutboxDestination;
+import cn.rescueforce.kit.outbox.OutboxMessage;
+import cn.rescueforce.kit.outbox.OutboxState;
+import cn.rescueforce.kit.outbox.ParkingCause;
+import cn.rescueforce.kit.outbox.RetryLimit;
+import cn.rescueforce.kit.outbox.RetrySchedule;
+import cn.rescueforce.kit.outbox.UndeliverableMessage;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Delivers a subscription's changes: the outbox destination {@code webhook} (README, "Change feed and webhooks").
+ * An outbox message holds only which change (id, position, type), never the entity: the body is rendered from the
+ * feed when it is sent, so personal data stays encrypted at rest. Each attempt signs the CloudEvent
+ * ({@link WebhookSignature}), checks the target again after resolving it ({@link WebhookTarget}), follows no
+ * redirect, and goes into the subscription's log. A 2xx acknowledges; anything else is retried by the webhooks'
+ * {@link RetrySchedule} until {@link WebhooksConfig#giveUpAfter()}, when the relay gives up and the subscription is
+ * disabled: its later changes are held, not lost, until its owner enables it again.
+ */
+@ApplicationScoped
+public class WebhookDeliveries implements OutboxDestination {
+
+    public static final String DESTINATION = "webhook";
+
+    @Inject
+    WebhooksConfig config;
+
+    @Inject
+    ChangeFeed feed;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    private HttpClient http;
+    private WebhookTarget target;
+
+    /** What the outbox keeps of a delivery: which change, nothing of the entity. */
+    public record Payload(UUID changeId, long position, String type) {
+    }
+
+    @PostConstruct
+    void init() {
+        http = HttpClient.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        target = WebhookTarget.of(config);
+    }
+
+    @Override
+    public String name() {
+        return DESTINATION;
+    }
+
+    @Override
+    public Optional<RetrySchedule> retrySchedule() {
+        // the attempt count never ends a round: the time does, after at least a day of retries
+        return Optional.of(new RetrySchedule(new Backoff(config.initialBackoff(), config.maxBackoff()),
+                new RetryLimit(Integer.MAX_VALUE, config.giveUpAfter())));
+    }
+
+    @Override
+    public void deliver(OutboxMessage message) throws Exception {
+        WebhookSubscription subscription = WebhookSubscription.findById(message.aggregateId);
+        if (subscription == null) {
+            throw new UndeliverableMessage("the subscription was deleted");
+        }
+        Payload payload = payloadOf(message);
+        ChangeEvent change = ChangeEvent.findById(payload.position());
+        if (change == null || !change.id.equals(payload.changeId())) {
+            throw new UndeliverableMessage("change " + payload.changeId() + " is past the feed's retention");
+        }
+        String body = CloudEvent.of(feed.change(change, subscription.ownerSub), config.source());
+        Attempted attempted = send(subscription, message.id, change.id, change.type, body);
+        if (!attempted.attempt().succeeded) {
+            throw new DeliveryRefused(attempted.attempt().status == null ? attempted.attempt().error
+                    : "the receiver answered HTTP " + attempted.attempt().status);
+        }
+    }
+
+    /** The relay gave up on a delivery: the subscription is disabled and its other pending deliveries held. */
+    @Override
+    public void parked(OutboxMessage message) {
+        if (message.parkingCause != ParkingCause.GAVE_UP) {
+            return; // a change past the retention or a deleted subscription: nothing to hold
+        }
+        WebhookSubscription subscription = WebhookSubscription.findById(message.aggregateId);
+        if (subscription != null) {
+            hold(subscription, "a delivery kept failing for " + config.giveUpAfter().toHours() + " hours: "
+                    + message.parkingReason, Instant.now());
+        }
+    }
+
+    /** Disables {@code subscription} and parks its pending deliveries, in the caller's transaction. */
+    void hold(WebhookSubscription subscription, String reason, Instant now) {
+        subscription.disable(reason, now);
+        List<OutboxMessage> pending = OutboxMessage.list("destination = ?1 and aggregateId = ?2 and state = ?3",
+                DESTINATION, subscription.id, OutboxState.PENDING);
+        for (OutboxMessage message : pending) {
+            message.park(ParkingCause.GAVE_UP, "held while the subscription is disabled", now);
+        }
+    }
+
+    /** Enables {@code subscription}: what was held is pending again, due now, in feed order. */
+    void resume(WebhookSubscription subscription, Instant now) {
+        subscription.enable();
+        List<OutboxMessage> parked = OutboxMessage.list("destination = ?1 and aggregateId = ?2 and state = ?3",
+                DESTINATION, subscription.id, OutboxState.PARKED);
+        for (OutboxMessage message : parked) {
+            message.retry(now);
+        }
+    }
+
+    /** The attempt logged, and the body that was sent. */
+    record Attempted(WebhookAttempt attempt, String body) {
+    }
+
+    /** One signed POST of {@code body} to the subscription's target, logged whatever came of it. */
+    Attempted send(WebhookSubscription subscription, UUID deliveryId, UUID webhookId, String eventType, String body) {
+        Instant started = Instant.now();
+        long start = System.nanoTime();
+        Integer status = null;
+        String error = null;
+        try {
+            URI uri = URI.create(subscription.targetUrl);
+            target.resolve(uri);
+            long timestamp = started.getEpochSecond();
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(config.requestTimeout())
+                    .header("Content-Type", CloudEvent.MEDIA_TYPE)
+                    .header("webhook-id", webhookId.toString())
+                    .header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", WebhookSignature.sign(subscription.secret, webhookId.toString(), timestamp, body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            status = response.statusCode();
+            if (status >= 300 && status < 400) {
+                error = "redirect to " + response.headers().firstValue("Location").orElse("(no Location)") + " not followed";
+            }
+        } catch (WebhookTarget.Refused e) {
+            error = "target refused: " + e.getMessage();
+        } catch (IOException | IllegalArgumentException e) {
+            error = e.getClass().getSimpleName() + ": " + SecretRedaction.redact(String.valueOf(e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        }
+        long durationMs = (System.nanoTime() - start) / 1_000_000;
+        WebhookAttempt attempt = WebhookAttempt.of(subscription.id, deliveryId, webhookId, eventType, started, durationMs, status, error);
+        attempt.persist();
+        return new Attempted(attempt, body);
+    }
+
+    /** A ping: a signed {@code webhook.ping} event, sent now, outside the feed's order. */
+    WebhookAttempt ping(WebhookSubscription subscription) {
+        UUID id = UUID.randomUUID();
+        String body = CloudEvent.ping(id, subscription.id, config.source(), Instant.now().atOffset(ZoneOffset.UTC));
+        return send(subscription, null, id, CloudEvent.PING, body).attempt();
+    }
+
+    String payloadJson(Payload payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Payload payloadOf(OutboxMessage message) {
+        try {
+            return json.readValue(message.payload, Payload.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("webhook delivery " + message.id + " has no readable payload", e);
+        }
+    }
+
+    /** The receiver did not acknowledge (an HTTP status outside 2xx, or no answer): tried again later. */
+    static final class DeliveryRefused extends Exception {
+        DeliveryRefused(String message) {
+            super(message);
+        }
+    }
+}

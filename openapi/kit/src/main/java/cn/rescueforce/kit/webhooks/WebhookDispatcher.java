@@ -1,0 +1,115 @@
+package cn.rescueforce.kit.webhooks;
+
+import cn.rescueforce.kit.changes.ChangeEvent;
+import cn.rescueforce.kit.changes.ChangeFeed;
+import cn.rescueforce.kit.changes.ChangeFeedConfig;
+import cn.rescueforce.kit.outbox.Outbox;
+import cn.rescueforce.kit.outbox.OutboxRelay;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns new changes into deliveries (README, "Change feed and webhooks"). Each run takes the feed's head, then for
+ * every active subscription behind it, in one transaction holding the subscription's row ({@code for update skip
+ * locked}, so replicas share the subscriptions and never queue a change twice): reads the feed after the
+ * subscription's position as its owner ({@link ChangeFeed#events}, the same scope as the owner's own reads), of its
+ * event types, queues one outbox message per change in feed order, and moves the position on. A change is thus
+ * queued exactly once, in the transaction that moves the position past it; the relay then delivers the messages
+ * of a subscription one after the other.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ChangeFeed feed;
+
+    @Inject
+    ChangeFeedConfig feedConfig;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    WebhookDeliveries deliveries;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    WebhooksConfig config;
+
+    @Scheduled(every = "{rescue-force.webhooks.dispatch-interval}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void dispatch() {
+        if (queueNewChanges() > 0) {
+            relay.deliverDue(); // now, not at the relay's next run: a change reaches its receivers within about a second
+        }
+    }
+
+    /** Queues every subscription's changes up to the feed's head now; returns how many deliveries were queued. */
+    public int queueNewChanges() {
+        long head = QuarkusTransaction.requiringNew().call(feed::head);
+        List<UUID> behind = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "select s.id from WebhookSubscription s where s.state = :active and s.position < :head", UUID.class)
+                .setParameter("active", WebhookState.ACTIVE)
+                .setParameter("head", head)
+                .getResultList());
+        int queued = 0;
+        for (UUID id : behind) {
+            queued += QuarkusTransaction.requiringNew().call(() -> queue(id, head));
+        }
+        return queued;
+    }
+
+    private int queue(UUID id, long head) {
+        List<?> locked = em.createNativeQuery("select id from webhook_subscription where id = :id and state = 'ACTIVE' "
+                + "and position < :head for update skip locked").setParameter("id", id).setParameter("head", head).getResultList();
+        if (locked.isEmpty()) {
+            return 0; // disabled or deleted meanwhile, queued by another replica, or held by it now
+        }
+        WebhookSubscription subscription = em.find(WebhookSubscription.class, id);
+        em.refresh(subscription);
+        int limit = config.dispatchBatch();
+        List<ChangeEvent> changes = feed.events(subscription.owner(), subscription.position, head, limit,
+                subscription.eventTypeList());
+        for (ChangeEvent change : changes) {
+            WebhookDeliveries.Payload payload = new WebhookDeliveries.Payload(change.id, change.position, change.type);
+            outbox.enqueueInOrder(WebhookDeliveries.DESTINATION, subscription.id + ":" + change.id, subscription.id,
+                    deliveries.payloadJson(payload), subscription.id.toString(), change.position);
+        }
+        // a full batch stops at its last change; otherwise everything up to the head was read (what the owner may
+        // not see, or did not subscribe to, included)
+        subscription.queuedThrough(changes.size() == limit ? changes.get(changes.size() - 1).position : head);
+        return changes.size();
+    }
+
+    /** The delivery log and the delivered messages go with the feed's retention: nothing older can be redelivered. */
+    @Scheduled(every = "1h", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void expire() {
+        Instant before = Instant.now().minus(feedConfig.retention());
+        int deleted = QuarkusTransaction.requiringNew().call(() -> {
+            int attempts = em.createNativeQuery("delete from webhook_attempt where attempted_at < :before")
+                    .setParameter("before", before).executeUpdate();
+            int messages = em.createNativeQuery("delete from outbox_message where destination = :webhook "
+                            + "and state in ('DELIVERED', 'DISCARDED') and created_at < :before")
+                    .setParameter("webhook", WebhookDeliveries.DESTINATION).setParameter("before", before).executeUpdate();
+            return attempts + messages;
+        });
+        if (deleted > 0) {
+            LOG.infof("webhooks: %d attempts and deliveries older than %s deleted", deleted, feedConfig.retention());
+        }
+    }
+}
