@@ -97,7 +97,7 @@ public class AssessmentMapper {
     /**
      * What an assessor does not see of an assessment (openapi/assessment-api.yaml, Assessment): the team's supporting
      * unit, and who appealed (only that the unit did). Also applied to the change feed's copy of an assessment when an
-     * assessor reads it (changes/ChangeFeedResource), which keeps the unmasked one.
+     * assessor reads it (AssessmentChanges.asSeenBy), which keeps the unmasked one.
      */
     public static cn.rescueforce.assessment.api.model.Assessment asAssessorReadsIt(cn.rescueforce.assessment.api.model.Assessment api) {
         if (api.getTeam() != null) {

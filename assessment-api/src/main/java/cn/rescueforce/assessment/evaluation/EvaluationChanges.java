@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -36,7 +35,7 @@ public class EvaluationChanges implements ChangeSource {
 
     @Override
     public String eventType(String action) {
-        return "evaluation." + action.toLowerCase(Locale.ROOT).replace('_', '-');
+        return ChangeSource.eventType("evaluation", action, eventTypes());
     }
 
     @Override
@@ -46,8 +45,7 @@ public class EvaluationChanges implements ChangeSource {
         if (evaluation == null || assessment == null) {
             return null;
         }
-        // as the database holds it, which is what its GET reads (timestamps to the microsecond)
-        Evaluation.getEntityManager().refresh(evaluation);
+        ChangeSource.asStored(evaluation);
         Audience audience = AssessmentChanges.audienceOf(assessment);
         return Representation.of(mapper.toApi(evaluation), evaluation.version, audience);
     }

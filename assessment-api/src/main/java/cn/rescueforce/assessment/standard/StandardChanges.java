@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -31,7 +30,7 @@ public class StandardChanges implements ChangeSource {
 
     @Override
     public String eventType(String action) {
-        return "standard." + action.toLowerCase(Locale.ROOT).replace('_', '-');
+        return ChangeSource.eventType("standard", action, eventTypes());
     }
 
     @Override
@@ -40,8 +39,7 @@ public class StandardChanges implements ChangeSource {
         if (standard == null) {
             return null;
         }
-        // as the database holds it, which is what its GET reads (timestamps to the microsecond)
-        Standard.getEntityManager().refresh(standard);
+        ChangeSource.asStored(standard);
         return Representation.of(mapper.toApi(standard, true), standard.version, Audience.everyone());
     }
 }

@@ -1,7 +1,5 @@
 package cn.rescueforce.equipment.callup;
 
-import cn.rescueforce.equipment.changes.AsStored;
-import cn.rescueforce.equipment.changes.EventTypes;
 import cn.rescueforce.kit.changes.Audience;
 import cn.rescueforce.kit.changes.ChangeSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,12 +38,12 @@ public class CallUpChanges implements ChangeSource {
 
     @Override
     public String eventType(String action) {
-        return EventTypes.of("callup", action, EVENT_TYPES);
+        return ChangeSource.eventType("callup", action, EVENT_TYPES);
     }
 
     @Override
     public Representation represent(UUID id) {
-        CallUp callUp = AsStored.of(CallUp.findById(id));
+        CallUp callUp = ChangeSource.asStored(CallUp.findById(id));
         if (callUp == null) {
             return null;
         }

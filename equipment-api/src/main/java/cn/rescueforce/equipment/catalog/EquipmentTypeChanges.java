@@ -1,7 +1,5 @@
 package cn.rescueforce.equipment.catalog;
 
-import cn.rescueforce.equipment.changes.AsStored;
-import cn.rescueforce.equipment.changes.EventTypes;
 import cn.rescueforce.kit.changes.Audience;
 import cn.rescueforce.kit.changes.ChangeSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,12 +32,12 @@ public class EquipmentTypeChanges implements ChangeSource {
 
     @Override
     public String eventType(String action) {
-        return EventTypes.of("equipment-type", action, EVENT_TYPES);
+        return ChangeSource.eventType("equipment-type", action, EVENT_TYPES);
     }
 
     @Override
     public Representation represent(UUID id) {
-        EquipmentType type = AsStored.of(EquipmentType.findById(id));
+        EquipmentType type = ChangeSource.asStored(EquipmentType.findById(id));
         if (type == null) {
             return null;
         }

@@ -1,7 +1,5 @@
 package cn.rescueforce.equipment.configuration;
 
-import cn.rescueforce.equipment.changes.AsStored;
-import cn.rescueforce.equipment.changes.EventTypes;
 import cn.rescueforce.kit.changes.Audience;
 import cn.rescueforce.kit.changes.ChangeSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,12 +37,12 @@ public class StandardConfigurationChanges implements ChangeSource {
 
     @Override
     public String eventType(String action) {
-        return EventTypes.of("standard-configuration", action, EVENT_TYPES);
+        return ChangeSource.eventType("standard-configuration", action, EVENT_TYPES);
     }
 
     @Override
     public Representation represent(UUID id) {
-        StandardConfiguration configuration = AsStored.of(StandardConfiguration.findById(id));
+        StandardConfiguration configuration = ChangeSource.asStored(StandardConfiguration.findById(id));
         if (configuration == null) {
             return null;
         }

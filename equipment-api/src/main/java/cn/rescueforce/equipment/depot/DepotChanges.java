@@ -1,7 +1,5 @@
 package cn.rescueforce.equipment.depot;
 
-import cn.rescueforce.equipment.changes.AsStored;
-import cn.rescueforce.equipment.changes.EventTypes;
 import cn.rescueforce.kit.changes.Audience;
 import cn.rescueforce.kit.changes.ChangeSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,12 +33,12 @@ public class DepotChanges implements ChangeSource {
 
     @Override
     public String eventType(String action) {
-        return EventTypes.of("depot", action, EVENT_TYPES);
+        return ChangeSource.eventType("depot", action, EVENT_TYPES);
     }
 
     @Override
     public Representation represent(UUID id) {
-        ReserveDepot depot = AsStored.of(ReserveDepot.findById(id));
+        ReserveDepot depot = ChangeSource.asStored(ReserveDepot.findById(id));
         if (depot == null) {
             return null;
         }

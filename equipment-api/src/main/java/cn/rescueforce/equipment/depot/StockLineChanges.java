@@ -1,7 +1,5 @@
 package cn.rescueforce.equipment.depot;
 
-import cn.rescueforce.equipment.changes.AsStored;
-import cn.rescueforce.equipment.changes.EventTypes;
 import cn.rescueforce.kit.changes.ChangeSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,12 +32,12 @@ public class StockLineChanges implements ChangeSource {
 
     @Override
     public String eventType(String action) {
-        return EventTypes.of("stock", action, EVENT_TYPES);
+        return ChangeSource.eventType("stock", action, EVENT_TYPES);
     }
 
     @Override
     public Representation represent(UUID id) {
-        StockLine line = AsStored.of(StockLine.findById(id));
+        StockLine line = ChangeSource.asStored(StockLine.findById(id));
         if (line == null) {
             return null;
         }

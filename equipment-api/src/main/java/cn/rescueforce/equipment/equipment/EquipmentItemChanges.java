@@ -1,8 +1,6 @@
 package cn.rescueforce.equipment.equipment;
 
 import cn.rescueforce.equipment.api.model.InspectionKind;
-import cn.rescueforce.equipment.changes.AsStored;
-import cn.rescueforce.equipment.changes.EventTypes;
 import cn.rescueforce.kit.changes.Audience;
 import cn.rescueforce.kit.changes.ChangeSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,18 +46,18 @@ public class EquipmentItemChanges implements ChangeSource {
     public String eventType(String action) {
         for (InspectionKind kind : InspectionKind.values()) {
             if (action.startsWith(kind.name() + "_")) {
-                return EventTypes.listed(switch (kind) {
-                    case INSPECTION -> "equipment.inspected";
-                    case MAINTENANCE -> "equipment.maintained";
+                return ChangeSource.eventType("equipment", switch (kind) {
+                    case INSPECTION -> "INSPECTED";
+                    case MAINTENANCE -> "MAINTAINED";
                 }, EVENT_TYPES);
             }
         }
-        return EventTypes.of("equipment", action, EVENT_TYPES);
+        return ChangeSource.eventType("equipment", action, EVENT_TYPES);
     }
 
     @Override
     public Representation represent(UUID id) {
-        EquipmentItem item = AsStored.of(EquipmentItem.findById(id));
+        EquipmentItem item = ChangeSource.asStored(EquipmentItem.findById(id));
         if (item == null) {
             return null;
         }

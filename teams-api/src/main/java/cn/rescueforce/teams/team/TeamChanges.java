@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /** Teams in the change feed: as {@code GET /api/v1/teams/{teamId}} answers them, to whoever's scope covers the team. */
@@ -30,7 +29,7 @@ public class TeamChanges implements ChangeSource {
 
     @Override
     public String eventType(String action) {
-        return "team." + action.toLowerCase(Locale.ROOT).replace('_', '-');
+        return ChangeSource.eventType("team", action, eventTypes());
     }
 
     @Override

@@ -5,7 +5,6 @@ import cn.rescueforce.kit.changes.ChangeSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -27,7 +26,7 @@ public class SupportingUnitChanges implements ChangeSource {
 
     @Override
     public String eventType(String action) {
-        return "supporting-unit." + action.toLowerCase(Locale.ROOT).replace('_', '-');
+        return ChangeSource.eventType("supporting-unit", action, eventTypes());
     }
 
     @Override

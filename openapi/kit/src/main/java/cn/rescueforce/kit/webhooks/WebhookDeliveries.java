@@ -94,7 +94,7 @@ public class WebhookDeliveries implements OutboxDestination {
         if (change == null || !change.id.equals(payload.changeId())) {
             throw new UndeliverableMessage("change " + payload.changeId() + " is past the feed's retention");
         }
-        String body = CloudEvent.of(feed.change(change, subscription.ownerSub), config.source());
+        String body = CloudEvent.of(feed.change(change, subscription.owner()), config.source());
         Attempted attempted = send(subscription, message.id, change.id, change.type, body);
         if (!attempted.attempt().succeeded) {
             throw new DeliveryRefused(attempted.attempt().status == null ? attempted.attempt().error
