@@ -45,6 +45,7 @@ public class ServiceAgreementChanges implements ChangeSource {
         if (agreement == null) {
             return null;
         }
+        ServiceAgreement.getEntityManager().refresh(agreement); // as the database holds it (timestamps at its precision), as a read answers
         String teamName = teams.names(List.of(agreement.teamId)).get(agreement.teamId);
         return Representation.of(ServiceAgreementMapper.toApi(agreement, teamName, CertificateService.today()),
                 agreement.version,

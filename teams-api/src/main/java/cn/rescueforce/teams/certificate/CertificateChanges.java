@@ -42,6 +42,7 @@ public class CertificateChanges implements ChangeSource {
         if (certificate == null) {
             return null;
         }
+        Certificate.getEntityManager().refresh(certificate); // as the database holds it (timestamps at its precision), as a read answers
         Member member = Member.findById(certificate.memberId);
         Team team = Team.findById(member.teamId);
         return Representation.withPersonalData(CertificateMapper.toApi(certificate, CertificateService.today()), null,

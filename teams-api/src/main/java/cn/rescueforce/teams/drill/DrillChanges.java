@@ -38,6 +38,7 @@ public class DrillChanges implements ChangeSource {
         if (drill == null) {
             return null;
         }
+        Drill.getEntityManager().refresh(drill); // as the database holds it (timestamps at its precision), as a read answers
         Team team = Team.findById(drill.teamId);
         return Representation.of(DrillMapper.toApi(drill), drill.version,
                 Audience.team(team.province, TeamScope.isMining(team.category), team.supportingUnitId));

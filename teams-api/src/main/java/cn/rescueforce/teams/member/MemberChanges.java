@@ -45,6 +45,7 @@ public class MemberChanges implements ChangeSource {
         if (member == null) {
             return null;
         }
+        Member.getEntityManager().refresh(member); // as the database holds it (timestamps at its precision), as a read answers
         Team team = Team.findById(member.teamId);
         return Representation.withPersonalData(mapper.toApi(member), member.version,
                 Audience.team(team.province, TeamScope.isMining(team.category), team.supportingUnitId)

@@ -46,6 +46,7 @@ public class MobilizationChanges implements ChangeSource {
         if (order == null) {
             return null;
         }
+        MobilizationOrder.getEntityManager().refresh(order); // as the database holds it (timestamps at its precision), as a read answers
         String teamName = teams.names(List.of(order.teamId)).get(order.teamId);
         return Representation.of(MobilizationMapper.toApi(order, teamName), order.version,
                 Audience.team(order.province, TeamScope.isMining(order.category), order.supportingUnitId)

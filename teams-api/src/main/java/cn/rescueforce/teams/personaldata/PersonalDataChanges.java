@@ -41,6 +41,7 @@ public class PersonalDataChanges implements ChangeSource {
         if (event == null) {
             return null;
         }
+        AuditEvent.getEntityManager().refresh(event); // as the database holds it (its time at the database's precision)
         return Representation.of(new AuditEventPage.Item(event.id, event.at.atOffset(ZoneOffset.UTC), event.actorSub,
                 event.actorLevel, event.actorRegion, event.actorOrg, event.entityType, event.entityId, event.action,
                 Arrays.asList(event.changedFields), event.province), null, Audience.national());

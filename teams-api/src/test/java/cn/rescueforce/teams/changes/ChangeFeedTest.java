@@ -108,7 +108,7 @@ class ChangeFeedTest {
     }
 
     static Map<String, Object> drill() {
-        return Map.of("heldOn", "2026-03-10", "type", "COMPREHENSIVE", "scenario", "井下瓦斯爆炸后搜救被困矿工",
+        return Map.of("heldOn", "2026-03-10", "type", "FULL_SCALE", "scenario", "井下瓦斯爆炸后搜救被困矿工",
                 "participants", 30, "durationMinutes", 120, "findings", "通讯中继设置偏慢");
     }
 
@@ -183,7 +183,7 @@ class ChangeFeedTest {
         step(() -> post(Tokens.service(), "/api/v1/teams/" + proposed + "/assessment-results", Map.of("assessmentId",
                 UUID.randomUUID().toString(), "assessmentType", "ACCEPTANCE", "grade", "GRADE_2", "validUntil", "2028-11-23",
                 "finalizedAt", "2026-11-23T02:00:00Z", "standardCode", "MINE-RESCUE-2026"), 200), feed,
-                List.of("team.assessment-result-applied"), seen);
+                List.of("team.designated", "team.assessment-result-applied"), seen); // a passed acceptance designates too
         step(() -> given().auth().oauth2(national).post("/api/v1/personal-data/re-encryption").then().statusCode(200), feed,
                 List.of("personal-data.re-encrypted"), seen);
 
@@ -192,9 +192,16 @@ class ChangeFeedTest {
 
     @Test
     void eachCallerSeesExactlyTheChangesOfWhatItsOwnReadsAnswer() {
-        UUID unitA = Registry.unit("510000");
-        UUID unitB = Registry.unit("510000");
-        UUID unitC = Registry.unit("530000");
+        List<Map<String, Object>> unitBodies = new ArrayList<>();
+        List<UUID> units = new ArrayList<>();
+        for (String province : List.of("510000", "510000", "530000")) {
+            Map<String, Object> body = new HashMap<>(Registry.unitBody(province));
+            unitBodies.add(body);
+            units.add(UUID.fromString(postForId(Tokens.national(), "/api/v1/supporting-units", body)));
+        }
+        UUID unitA = units.get(0);
+        UUID unitB = units.get(1);
+        UUID unitC = units.get(2);
         UUID assessorOrg = UUID.randomUUID();
         Map<String, String> callers = new LinkedHashMap<>();
         callers.put("provincial 510000", Tokens.provincial("510000"));
@@ -210,6 +217,12 @@ class ChangeFeedTest {
         Map<String, Feed> feeds = new LinkedHashMap<>();
         callers.forEach((name, token) -> feeds.put(name, Feed.fromNow(token)));
 
+        // the units were registered before the cursors were taken: an update of each is in the feeds
+        for (int i = 0; i < units.size(); i++) {
+            unitBodies.get(i).put("contactPhone", "028-8600567" + i);
+            given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                    .body(unitBodies.get(i)).put("/api/v1/supporting-units/" + units.get(i)).then().statusCode(200);
+        }
         // a mining team of 510000 (unit A), a chemicals team of 510000 (unit B), a mining team of 530000 (unit C)
         UUID mining = Registry.activeTeam("510000", "MINING", unitA);
         UUID chemicals = Registry.activeTeam("510000", "HAZARDOUS_CHEMICALS", unitB);
