@@ -25,7 +25,7 @@ public class TeamChanges implements ChangeSource {
     @Override
     public List<String> eventTypes() {
         return List.of("team.registered", "team.profile-updated", "team.readiness-changed", "team.designated",
-                "team.placed-in-rectification", "team.exit-proposed", "team.exited", "team.assessment-result-applied");
+                "team.placed-in-rectification", "team.exit-proposed", "team.exited", "team.assessment-result-applied", "team.headcount-changed");
     }
 
     @Override

@@ -140,7 +140,7 @@ class ChangeFeedTest {
                 feed, List.of("team.readiness-changed"), seen);
 
         String member = value(() -> postForId(Tokens.unit(unit), "/api/v1/teams/" + team + "/members", member(Registry.idNumber())),
-                feed, List.of("member.added"), seen);
+                feed, List.of("team.headcount-changed", "member.added"), seen);
         step(() -> given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body(Map.of("role", "SQUAD_LEADER", "talentType", "SKILLED_CRAFT", "status", "ACTIVE", "phone", "13900139000"))
                 .put("/api/v1/members/" + member).then().statusCode(200), feed, List.of("member.updated"), seen);
