@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Issue 12 benchmark: the change feed's read throughput and the delay from commit to webhook delivery, in one run.
+#
+# 1. Feed read: EVENTS changes (bench/changes-seed.sql, team changes over 32 provinces) in a fresh teams database;
+#    a client pages through GET /api/v1/changes from the start with limit LIMIT (bench/changes.py read), as national
+#    (every change) and as one province (a 32nd of them, the rest skipped by the scope condition). Baseline in the
+#    same run: PostgreSQL alone answering the same page query (pgbench, one client, pages of LIMIT rows at random
+#    positions). Target: at least 5,000 events/s.
+# 2. Webhook delay: a receiver (bench/changes.py receive) subscribes to team.readiness-changed as national; a writer
+#    changes team readiness at RATE changes/s through the API for DURATION seconds; the receiver records, per delivery, the
+#    time it arrived minus the change's CloudEvents `time` (taken inside the writing transaction, before its commit,
+#    so the figure slightly overstates the delay from commit). Target: p99 under 2 s at 200 changes/s.
+# A measurement, not a test: nothing fails on a figure.
+#
+#   bench/changes.sh                                    # 100,000 events, limit 500, 200 changes/s for 60 s
+#   EVENTS=200000 RATE=300 DURATION=120 bench/changes.sh
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+EVENTS=${EVENTS:-100000}; LIMIT=${LIMIT:-500}; RATE=${RATE:-200}; DURATION=${DURATION:-60}; ROUNDS=${ROUNDS:-3}
+PORT=${PORT:-18181}; RECEIVER_PORT=${RECEIVER_PORT:-18199}; DB=${DB:-teams_changes_bench}
+PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+
+pg_isready -h 127.0.0.1 -p 5432 -q || { echo "PostgreSQL is not running on 127.0.0.1:5432" >&2; exit 1; }
+[ -f teams-api/target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -DskipTests package -pl teams-api -am
+
+echo "== fresh database $DB"
+$PG -d postgres -c "drop database if exists $DB" -c "create database $DB"
+
+echo "== starting teams-api on :$PORT"
+# one client, thousands of requests: the per-caller rate limit is raised so that the feed is measured, not refusals
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
+  QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN \
+  RESCUE_FORCE_RATE_LIMIT_CALLER_REQUESTS_PER_MINUTE=1000000000 RESCUE_FORCE_RATE_LIMIT_CALLER_BURST=1000000000 \
+  java -Dquarkus.profile=local -jar teams-api/target/quarkus-app/quarkus-run.jar > /tmp/teams-changes-bench.log 2>&1 &
+app=$!
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf localhost:$PORT/q/health/ready >/dev/null && break; sleep 1; done
+curl -sf localhost:$PORT/q/health/ready >/dev/null || { echo "teams-api did not start: /tmp/teams-changes-bench.log" >&2; exit 1; }
+
+echo "== seeding $EVENTS changes"
+$PG -d "$DB" -v events=$EVENTS -f bench/changes-seed.sql
+national=$(scripts/dev-token national --ttl 7200)
+provincial=$(scripts/dev-token provincial 510000 --ttl 7200)
+base="http://localhost:$PORT"
+
+page_sql=$(mktemp)
+echo "\\set p random(0, $((EVENTS - LIMIT)))
+select position, id, type, entity_type, entity_id, entity_version, occurred_at, actor_level, body from change_event
+ where position > :p order by position limit $LIMIT;" > "$page_sql"
+PGB="pgbench -h 127.0.0.1 -U postgres -n -c 1 -j 1 -T 10 -f $page_sql $DB"
+
+echo "== warm-up: two full reads"
+python3 bench/changes.py read "$base" "$national" "$LIMIT" >/dev/null
+python3 bench/changes.py read "$base" "$provincial" "$LIMIT" >/dev/null
+
+declare -A sum=([pgbench]=0 [national]=0 [provincial]=0)
+for round in $(seq 1 "$ROUNDS"); do
+  echo "== round $round"
+  tps=$($PGB 2>/dev/null | awk '/tps = / {print $3; exit}')
+  rate=$(echo "scale=0; $tps * $LIMIT / 1" | bc)
+  echo "PostgreSQL alone: $tps pages/s = $rate events/s"; sum[pgbench]=$(echo "${sum[pgbench]} + $rate" | bc)
+  for level in national provincial; do
+    read -r events pages seconds < <(python3 bench/changes.py read "$base" "${!level}" "$LIMIT")
+    rate=$(echo "scale=0; $events / $seconds" | bc)
+    echo "feed as $level: $events events in $pages pages, ${seconds}s = $rate events/s"
+    sum[$level]=$(echo "${sum[$level]} + $rate" | bc)
+  done
+done
+
+echo
+echo "== webhook delay at $RATE changes/s for ${DURATION}s"
+$PG -d "$DB" -v units=200 -v teams=400 -f bench/seed-registry.sql
+teams=$(mktemp)
+$PG -d "$DB" -tAc "select id from team where status <> 'EXITED' order by id" > "$teams"
+delays=$(mktemp)
+python3 bench/changes.py receive "$RECEIVER_PORT" $((DURATION + 20)) "$delays" &
+receiver=$!
+subscription=$(curl -sf "$base/api/v1/webhook-subscriptions" -H "Authorization: Bearer $national" \
+  -H 'Content-Type: application/json' -H "Idempotency-Key: bench-$(date +%s)" \
+  -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"eventTypes\":[\"team.readiness-changed\"],\"description\":\"bench\"}")
+echo "subscribed: $(echo "$subscription" | python3 -c 'import json,sys; s=json.load(sys.stdin); print(s["id"])')"
+read -r written failed < <(python3 bench/changes.py write "$base" "$national" "$RATE" "$DURATION" "$teams")
+wait $receiver
+delivered=$(grep -c . "$delays" || true)
+echo "written: $written changes ($failed failed), delivered: $delivered"
+
+echo
+echo "== commands"
+echo "  baseline: $PGB   ($(tr '\n' ' ' < "$page_sql"))"
+echo "  feed:     python3 bench/changes.py read $base <national|provincial 510000 token> $LIMIT"
+echo "  delay:    python3 bench/changes.py write $base <national token> $RATE $DURATION <team ids>, receiver bench/changes.py receive"
+echo "== results (mean of $ROUNDS rounds; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg))"
+base_rate=$(echo "scale=0; ${sum[pgbench]} / $ROUNDS" | bc)
+printf "  %-34s %10s events/s\n" "PostgreSQL alone (baseline)" "$base_rate"
+for level in national provincial; do
+  mean=$(echo "scale=0; ${sum[$level]} / $ROUNDS" | bc)
+  printf "  %-34s %10s events/s   ratio feed/PostgreSQL = %s\n" "GET /api/v1/changes ($level)" "$mean" \
+    "$(echo "scale=2; $mean / $base_rate" | bc)"
+done
+sort -n "$delays" | awk '{d[NR]=$1} END {if (NR == 0) {print "  no delivery received"; exit}
+  printf "  webhook delay (arrival - change time): p50 %.0f ms, p99 %.0f ms, max %.0f ms over %d deliveries\n",
+         d[int(NR*0.50)+1>NR?NR:int(NR*0.50)+1], d[int(NR*0.99)+1>NR?NR:int(NR*0.99)+1], d[NR], NR}'
