@@ -115,10 +115,15 @@ public class MemberService {
         return member;
     }
 
-    /** The team's headcount follows its active members; the team is locked, so concurrent changes all count. */
+    /**
+     * The team's headcount follows its active members; the team is locked, so concurrent changes all count. A new
+     * headcount is a new version of the team, audited (and so published in the change feed) like its other changes.
+     */
     private void recountHeadcount(Team team) {
         members.flush();
-        team.recountHeadcount(members.countActive(team.id));
+        if (team.recountHeadcount(members.countActive(team.id))) {
+            audit.record("Team", team.id, "HEADCOUNT_CHANGED", team.province, List.of("headcount"));
+        }
     }
 
     static Sort defaultSort() {

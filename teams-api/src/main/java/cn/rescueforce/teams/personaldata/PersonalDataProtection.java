@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static cn.rescueforce.kit.security.ManagementLevel.NATIONAL;
 
@@ -28,6 +29,8 @@ import static cn.rescueforce.kit.security.ManagementLevel.NATIONAL;
  * members, each batch its own transaction holding its rows with {@code for update skip locked}, so several replicas
  * share the work and an interrupted run loses at most one batch (done again by the next). It runs at every start,
  * before the service answers, and on demand ({@code POST /api/v1/personal-data/re-encryption}, teams-api.yaml).
+ * The change feed's bodies holding personal data ({@link ChangeBodies}) are re-encrypted the same way, after the
+ * members: they are never in clear, so only a former key is left behind.
  */
 @ApplicationScoped
 public class PersonalDataProtection {
@@ -47,6 +50,9 @@ public class PersonalDataProtection {
 
     @Inject
     MemberRepository members;
+
+    @Inject
+    ChangeBodies changeBodies;
 
     @Inject
     Scope scope;
@@ -87,7 +93,7 @@ public class PersonalDataProtection {
         scope.requireLevel(NATIONAL, "re-encrypt personal data");
         Outcome outcome = protect(BATCHES_PER_CALL);
         QuarkusTransaction.requiringNew().run(() -> audit.record("PersonalData", UUID.randomUUID(), "RE_ENCRYPTED", null,
-                List.of("member.idNumber", "member.phone")));
+                List.of("member.idNumber", "member.phone", "change.data")));
         LOG.infof("Personal data re-encryption: %d values encrypted, %d re-encrypted under the key %s, %d remaining",
                 outcome.encrypted(), outcome.reEncrypted(), outcome.currentKeyId(), outcome.remaining());
         return outcome;
@@ -117,19 +123,35 @@ public class PersonalDataProtection {
             encrypted += done.encrypted();
             reEncrypted += done.reEncrypted();
         }
+        // the change feed's bodies with personal data (members, certificates), always encrypted: only a former key to leave
+        for (int batch = 0; batch < maxBatches; batch++) {
+            int done = QuarkusTransaction.requiringNew().call(() -> {
+                List<ChangeBodies.Stored> locked = changeBodies.lockUnderFormerKey(prefix, batchSize);
+                for (ChangeBodies.Stored stored : locked) {
+                    changeBodies.replace(stored.position(),
+                            cipher.encrypt(ChangeBodies.BODY, cipher.decrypt(ChangeBodies.BODY, stored.body())));
+                }
+                return locked.size();
+            });
+            if (done == 0) {
+                break;
+            }
+            reEncrypted += done;
+        }
         return new Outcome(cipher.currentKeyId(), encrypted, reEncrypted, QuarkusTransaction.requiringNew().call(this::remaining));
     }
 
     private long remaining() {
-        return members.countUnprotectedValues(cipher.currentKeyPrefix());
+        return members.countUnprotectedValues(cipher.currentKeyPrefix())
+                + changeBodies.countUnderFormerKey(cipher.currentKeyPrefix());
     }
 
     /** A value under a key the configuration lacks could never be read: a clear error at start, not at the first read. */
     private void requireKnownKeys() {
-        List<String> unknown = QuarkusTransaction.requiringNew().call(members::keyIdsInUse).stream()
-                .filter(keyId -> !cipher.knows(keyId)).toList();
+        List<String> unknown = QuarkusTransaction.requiringNew().call(() -> Stream.concat(members.keyIdsInUse().stream(),
+                changeBodies.keyIdsInUse().stream()).distinct().filter(keyId -> !cipher.knows(keyId)).toList());
         if (!unknown.isEmpty()) {
-            throw new PersonalDataException("Personal data: members' values are encrypted under the key ids " + unknown
+            throw new PersonalDataException("Personal data: members' values or the change feed's bodies are encrypted under the key ids " + unknown
                     + ", which " + PersonalDataKeys.KEYS_VARIABLE + " does not hold; add them back (k8s/README.md, \"Personal data keys\")");
         }
     }

@@ -252,12 +252,14 @@ public class Team extends PanacheEntityBase {
         return readiness == Readiness.ON_MISSION && readiness(Readiness.STANDBY);
     }
 
-    /** The headcount is the number of active members, counted by the caller under this team's lock. */
-    public void recountHeadcount(long activeMembers) {
+    /** The headcount is the number of active members, counted by the caller under this team's lock; whether it changed. */
+    public boolean recountHeadcount(long activeMembers) {
         if (headcount != activeMembers) {
             headcount = (int) activeMembers;
             updatedAt = Instant.now();
+            return true;
         }
+        return false;
     }
 
     public boolean hasExited() {

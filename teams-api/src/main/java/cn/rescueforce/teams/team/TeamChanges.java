@@ -24,7 +24,7 @@ public class TeamChanges implements ChangeSource {
     @Override
     public List<String> eventTypes() {
         return List.of("team.registered", "team.profile-updated", "team.readiness-changed", "team.designated",
-                "team.placed-in-rectification", "team.exit-proposed", "team.exited", "team.assessment-result-applied");
+                "team.placed-in-rectification", "team.exit-proposed", "team.exited", "team.assessment-result-applied", "team.headcount-changed");
     }
 
     @Override
@@ -38,6 +38,7 @@ public class TeamChanges implements ChangeSource {
         if (team == null) {
             return null;
         }
+        Team.getEntityManager().refresh(team); // as the database holds it (timestamps at its precision), as a read answers
         return Representation.of(TeamMapper.toApi(team, service.unitName(team)), team.version,
                 Audience.team(team.province, TeamScope.isMining(team.category), team.supportingUnitId));
     }

@@ -143,7 +143,65 @@ class PersonalDataTest {
         given().auth().oauth2(Tokens.national()).post("/api/v1/personal-data/re-encryption").then().statusCode(200);
         given().auth().oauth2(Tokens.national()).get("/api/v1/audit-events?entityType=PersonalData").then().statusCode(200)
                 .body("items.action", hasItem("RE_ENCRYPTED"))
-                .body("items[0].changedFields", equalTo(java.util.List.of("member.idNumber", "member.phone")));
+                .body("items[0].changedFields", equalTo(java.util.List.of("change.data", "member.idNumber", "member.phone")));
+    }
+
+    @Test
+    void theChangeFeedsBodiesWithPersonalDataAreReEncryptedToo() throws SQLException {
+        String idNumber = Registry.idNumber();
+        String id = given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON).body(member(idNumber))
+                .post("/api/v1/teams/" + team + "/members").then().statusCode(201).extract().path("id");
+        PersonalDataField body = new PersonalDataField("change_event.body");
+        String stored = changeBody(UUID.fromString(id));
+        assertTrue(stored.startsWith("v1.dev-2."), "the change's body is encrypted under the current key: " + stored);
+        assertFalse(stored.contains(PHONE), stored);
+        // as if written before the key rotation: the same body under the former key
+        String clear = cipherWithCurrentKey("dev-2").decrypt(body, stored);
+        setChangeBody(UUID.fromString(id), cipherWithCurrentKey("dev-1").encrypt(body, clear));
+        given().auth().oauth2(Tokens.national()).post("/api/v1/personal-data/re-encryption").then().statusCode(200)
+                .body("reEncrypted", greaterThanOrEqualTo(1)).body("remaining", equalTo(0));
+
+        String after = changeBody(UUID.fromString(id));
+        assertTrue(after.startsWith("v1.dev-2."), after);
+        assertEquals(clear, cipherWithCurrentKey("dev-2").decrypt(body, after));
+        String cursor = null;
+        java.util.List<Map<String, Object>> mine = new java.util.ArrayList<>();
+        boolean more = true;
+        while (more) {
+            var page = given().auth().oauth2(Tokens.unit(unit)).queryParam("limit", 1000)
+                    .queryParams(cursor == null ? Map.of() : Map.of("after", cursor))
+                    .get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
+            mine.addAll(page.<Map<String, Object>>getList("items").stream().filter(c -> id.equals(c.get("entityId"))).toList());
+            cursor = page.getString("next");
+            more = page.getBoolean("hasMore");
+        }
+        assertEquals(1, mine.size(), "the member's change, read through the feed after the re-encryption");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) mine.get(0).get("data");
+        assertEquals(PHONE, data.get("phone"));
+        assertEquals(idNumber.substring(0, 6) + "********" + idNumber.substring(14), data.get("idNumberMasked"));
+    }
+
+    String changeBody(UUID entityId) throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement select = connection.prepareStatement("select body from change_event where entity_id = ?")) {
+            select.setObject(1, entityId);
+            try (ResultSet rows = select.executeQuery()) {
+                assertTrue(rows.next(), "no change of " + entityId);
+                String body = rows.getString(1);
+                assertFalse(rows.next(), "one change of " + entityId);
+                return body;
+            }
+        }
+    }
+
+    void setChangeBody(UUID entityId, String body) throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement update = connection.prepareStatement("update change_event set body = ? where entity_id = ?")) {
+            update.setString(1, body);
+            update.setObject(2, entityId);
+            assertEquals(1, update.executeUpdate());
+        }
     }
 
     /** The development keys of the test profile, with another key current: how rows of a former key come about. */

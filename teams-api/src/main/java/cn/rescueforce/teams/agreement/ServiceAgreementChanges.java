@@ -1,0 +1,54 @@
+package cn.rescueforce.teams.agreement;
+
+import cn.rescueforce.kit.changes.Audience;
+import cn.rescueforce.kit.changes.ChangeSource;
+import cn.rescueforce.kit.security.TeamScope;
+import cn.rescueforce.teams.certificate.CertificateService;
+import cn.rescueforce.teams.team.TeamService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Service agreements in the change feed, as {@code GET /api/v1/service-agreements/{agreementId}} answers them, to
+ * the team readers whose scope covers the agreement's team ({@link ServiceAgreement#isCoveredBy}). That read also
+ * lets in the levels of the enterprise's province when it differs from the team's; an {@link Audience} names one
+ * province, so those levels do not see a cross-province agreement in the feed (they read it through the GET).
+ */
+@ApplicationScoped
+public class ServiceAgreementChanges implements ChangeSource {
+
+    @Inject
+    TeamService teams;
+
+    @Override
+    public String entityType() {
+        return "ServiceAgreement";
+    }
+
+    @Override
+    public List<String> eventTypes() {
+        return List.of("agreement.recorded");
+    }
+
+    @Override
+    public String eventType(String action) {
+        return "agreement." + action.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @Override
+    public Representation represent(UUID id) {
+        ServiceAgreement agreement = ServiceAgreement.findById(id);
+        if (agreement == null) {
+            return null;
+        }
+        ServiceAgreement.getEntityManager().refresh(agreement); // as the database holds it (timestamps at its precision), as a read answers
+        String teamName = teams.names(List.of(agreement.teamId)).get(agreement.teamId);
+        return Representation.of(ServiceAgreementMapper.toApi(agreement, teamName, CertificateService.today()),
+                agreement.version,
+                Audience.team(agreement.province, TeamScope.isMining(agreement.category), agreement.supportingUnitId));
+    }
+}
