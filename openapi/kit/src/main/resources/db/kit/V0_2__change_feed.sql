@@ -21,6 +21,7 @@ create table change_event (
     assessor_org    uuid,
     levels          varchar(100),
     every_of        varchar(100),
+    also_province   varchar(6),
     body            text         not null,
     personal_data   boolean      not null
 );

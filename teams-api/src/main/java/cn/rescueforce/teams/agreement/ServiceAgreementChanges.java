@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -36,7 +35,7 @@ public class ServiceAgreementChanges implements ChangeSource {
 
     @Override
     public String eventType(String action) {
-        return "agreement." + action.toLowerCase(Locale.ROOT).replace('_', '-');
+        return ChangeSource.eventType("agreement", action, eventTypes());
     }
 
     @Override
@@ -45,7 +44,7 @@ public class ServiceAgreementChanges implements ChangeSource {
         if (agreement == null) {
             return null;
         }
-        ServiceAgreement.getEntityManager().refresh(agreement); // as the database holds it (timestamps at its precision), as a read answers
+        ChangeSource.asStored(agreement);
         String teamName = teams.names(List.of(agreement.teamId)).get(agreement.teamId);
         return Representation.of(ServiceAgreementMapper.toApi(agreement, teamName, CertificateService.today()),
                 agreement.version,

@@ -9,7 +9,6 @@ import cn.rescueforce.teams.team.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -33,7 +32,7 @@ public class CertificateChanges implements ChangeSource {
 
     @Override
     public String eventType(String action) {
-        return "certificate." + action.toLowerCase(Locale.ROOT).replace('_', '-');
+        return ChangeSource.eventType("certificate", action, eventTypes());
     }
 
     @Override
@@ -42,7 +41,7 @@ public class CertificateChanges implements ChangeSource {
         if (certificate == null) {
             return null;
         }
-        Certificate.getEntityManager().refresh(certificate); // as the database holds it (timestamps at its precision), as a read answers
+        ChangeSource.asStored(certificate);
         Member member = Member.findById(certificate.memberId);
         Team team = Team.findById(member.teamId);
         return Representation.withPersonalData(CertificateMapper.toApi(certificate, CertificateService.today()), null,

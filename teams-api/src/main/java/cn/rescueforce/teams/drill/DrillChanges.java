@@ -7,7 +7,6 @@ import cn.rescueforce.teams.team.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -29,7 +28,7 @@ public class DrillChanges implements ChangeSource {
 
     @Override
     public String eventType(String action) {
-        return "drill." + action.toLowerCase(Locale.ROOT).replace('_', '-');
+        return ChangeSource.eventType("drill", action, eventTypes());
     }
 
     @Override
@@ -38,7 +37,7 @@ public class DrillChanges implements ChangeSource {
         if (drill == null) {
             return null;
         }
-        Drill.getEntityManager().refresh(drill); // as the database holds it (timestamps at its precision), as a read answers
+        ChangeSource.asStored(drill);
         Team team = Team.findById(drill.teamId);
         return Representation.of(DrillMapper.toApi(drill), drill.version,
                 Audience.team(team.province, TeamScope.isMining(team.category), team.supportingUnitId));

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -36,7 +35,7 @@ public class MemberChanges implements ChangeSource {
 
     @Override
     public String eventType(String action) {
-        return "member." + action.toLowerCase(Locale.ROOT).replace('_', '-');
+        return ChangeSource.eventType("member", action, eventTypes());
     }
 
     @Override
@@ -45,7 +44,7 @@ public class MemberChanges implements ChangeSource {
         if (member == null) {
             return null;
         }
-        Member.getEntityManager().refresh(member); // as the database holds it (timestamps at its precision), as a read answers
+        ChangeSource.asStored(member);
         Team team = Team.findById(member.teamId);
         return Representation.withPersonalData(mapper.toApi(member), member.version,
                 Audience.team(team.province, TeamScope.isMining(team.category), team.supportingUnitId)

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -37,7 +36,7 @@ public class MobilizationChanges implements ChangeSource {
 
     @Override
     public String eventType(String action) {
-        return "mobilization." + action.toLowerCase(Locale.ROOT).replace('_', '-');
+        return ChangeSource.eventType("mobilization", action, eventTypes());
     }
 
     @Override
@@ -46,7 +45,7 @@ public class MobilizationChanges implements ChangeSource {
         if (order == null) {
             return null;
         }
-        MobilizationOrder.getEntityManager().refresh(order); // as the database holds it (timestamps at its precision), as a read answers
+        ChangeSource.asStored(order);
         String teamName = teams.names(List.of(order.teamId)).get(order.teamId);
         return Representation.of(MobilizationMapper.toApi(order, teamName), order.version,
                 Audience.team(order.province, TeamScope.isMining(order.category), order.supportingUnitId)

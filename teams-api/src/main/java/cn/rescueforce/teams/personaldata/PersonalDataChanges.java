@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -32,7 +31,7 @@ public class PersonalDataChanges implements ChangeSource {
 
     @Override
     public String eventType(String action) {
-        return "personal-data." + action.toLowerCase(Locale.ROOT).replace('_', '-');
+        return ChangeSource.eventType("personal-data", action, eventTypes());
     }
 
     @Override
@@ -41,7 +40,7 @@ public class PersonalDataChanges implements ChangeSource {
         if (event == null) {
             return null;
         }
-        AuditEvent.getEntityManager().refresh(event); // as the database holds it (its time at the database's precision)
+        ChangeSource.asStored(event);
         return Representation.of(new AuditEventPage.Item(event.id, event.at.atOffset(ZoneOffset.UTC), event.actorSub,
                 event.actorLevel, event.actorRegion, event.actorOrg, event.entityType, event.entityId, event.action,
                 Arrays.asList(event.changedFields), event.province), null, Audience.national());

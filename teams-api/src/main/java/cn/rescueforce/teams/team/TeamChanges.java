@@ -38,7 +38,7 @@ public class TeamChanges implements ChangeSource {
         if (team == null) {
             return null;
         }
-        Team.getEntityManager().refresh(team); // as the database holds it (timestamps at its precision), as a read answers
+        ChangeSource.asStored(team);
         return Representation.of(TeamMapper.toApi(team, service.unitName(team)), team.version,
                 Audience.team(team.province, TeamScope.isMining(team.category), team.supportingUnitId));
     }

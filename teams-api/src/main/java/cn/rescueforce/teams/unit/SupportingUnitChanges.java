@@ -35,7 +35,7 @@ public class SupportingUnitChanges implements ChangeSource {
         if (unit == null) {
             return null;
         }
-        SupportingUnit.getEntityManager().refresh(unit); // as the database holds it (timestamps at its precision), as a read answers
+        ChangeSource.asStored(unit);
         // mining = true: a mine-safety bureau reads every unit of its province (AS_HOST's condition "1 = 1")
         return Representation.of(SupportingUnitMapper.toApi(unit), unit.version, Audience.team(unit.province, true, unit.id));
     }

@@ -26,9 +26,11 @@ import java.util.stream.Collectors;
  * @param levels      the levels that may read this kind of object at all; null: every level the kind lets in
  * @param everyOf     levels that see it whatever their region or organisation (every unit sees a provincial depot);
  *                    null: none
+ * @param alsoProvince TEAM: a second province whose team scope covers it as if the team were there (a service agreement
+ *                    with an enterprise of another province); null: none
  */
 public record Audience(Kind kind, String province, boolean mining, UUID unit, UUID assessorOrg, Set<ManagementLevel> levels,
-                       Set<ManagementLevel> everyOf) {
+                       Set<ManagementLevel> everyOf, String alsoProvince) {
 
     public enum Kind {
         /** Every authenticated caller (catalogues, standards). */
@@ -42,33 +44,41 @@ public record Audience(Kind kind, String province, boolean mining, UUID unit, UU
     }
 
     public static Audience everyone() {
-        return new Audience(Kind.ALL, null, false, null, null, null, null);
+        return new Audience(Kind.ALL, null, false, null, null, null, null, null);
     }
 
     public static Audience national() {
-        return new Audience(Kind.NATIONAL, null, false, null, null, null, null);
+        return new Audience(Kind.NATIONAL, null, false, null, null, null, null, null);
     }
 
     /** The levels of {@code province}; national and services see it too. */
     public static Audience province(String province) {
-        return new Audience(Kind.PROVINCE, province, false, null, null, null, null);
+        return new Audience(Kind.PROVINCE, province, false, null, null, null, null, null);
     }
 
     /** Whoever's team scope covers a team with these facts ({@link TeamScope#covers}). */
     public static Audience team(String province, boolean mining, UUID unit) {
-        return new Audience(Kind.TEAM, province, mining, unit, null, null, null);
+        return new Audience(Kind.TEAM, province, mining, unit, null, null, null, null);
     }
 
     /** Also the assessor organisation {@code org} (an assessment assigned to it); none when null. */
     public Audience andAssessor(UUID org) {
-        return new Audience(kind, province, mining, unit, org, levels, everyOf);
+        return new Audience(kind, province, mining, unit, org, levels, everyOf, alsoProvince);
     }
 
-    /** Only these levels among those the kind lets in (national and services always). */
+    /** Also the levels whose team scope covers a team of this province with the same facts. */
+    public Audience andProvince(String other) {
+        return new Audience(kind, province, mining, unit, assessorOrg, levels, everyOf, other);
+    }
+
+    /**
+     * Only these levels among those the kind lets in (national always; the services' own accounts only when named:
+     * a service reads only what its calls need).
+     */
     public Audience onlyLevels(ManagementLevel... allowed) {
-        Set<ManagementLevel> set = EnumSet.of(ManagementLevel.NATIONAL, ManagementLevel.SERVICE);
+        Set<ManagementLevel> set = EnumSet.of(ManagementLevel.NATIONAL);
         set.addAll(Set.of(allowed));
-        return new Audience(kind, province, mining, unit, assessorOrg, set, everyOf);
+        return new Audience(kind, province, mining, unit, assessorOrg, set, everyOf, alsoProvince);
     }
 
     /** Also every caller of these levels, whatever its region or organisation. */
@@ -78,12 +88,12 @@ public record Audience(Kind kind, String province, boolean mining, UUID unit, UU
             set.addAll(everyOf);
         }
         set.addAll(Set.of(all));
-        return new Audience(kind, province, mining, unit, assessorOrg, levels, set);
+        return new Audience(kind, province, mining, unit, assessorOrg, levels, set, alsoProvince);
     }
 
     /** The in-memory check: may {@code caller} see this change? */
     public boolean visibleTo(Caller caller) {
-        if (caller.isAnyOf(ManagementLevel.NATIONAL, ManagementLevel.SERVICE)) {
+        if (caller.is(ManagementLevel.NATIONAL)) {
             return true;
         }
         if (levels != null && !levels.contains(caller.level())) {
@@ -95,9 +105,10 @@ public record Audience(Kind kind, String province, boolean mining, UUID unit, UU
         return switch (kind) {
             case ALL -> true;
             case NATIONAL -> false;
-            case PROVINCE -> caller.isAnyOf(ManagementLevel.PROVINCIAL, ManagementLevel.MINE_SAFETY)
-                    && province != null && province.equals(caller.region());
+            case PROVINCE -> caller.is(ManagementLevel.SERVICE) || (caller.isAnyOf(ManagementLevel.PROVINCIAL,
+                    ManagementLevel.MINE_SAFETY) && province != null && province.equals(caller.region()));
             case TEAM -> caller.covers(province, mining, unit)
+                    || (alsoProvince != null && caller.covers(alsoProvince, mining, unit))
                     || (assessorOrg != null && caller.is(ManagementLevel.ASSESSOR) && assessorOrg.equals(caller.org()));
         };
     }
@@ -124,12 +135,15 @@ public record Audience(Kind kind, String province, boolean mining, UUID unit, UU
 
     /** The same rule as {@link #visibleTo}, as a condition on {@link ChangeEvent}'s columns. */
     static Where restrict(Where where, Caller caller) {
-        if (caller.isAnyOf(ManagementLevel.NATIONAL, ManagementLevel.SERVICE)) {
+        if (caller.is(ManagementLevel.NATIONAL)) {
             return where;
         }
         String level = where.name();
         String pattern = "%," + caller.level().name() + ",%";
         where.condition("(levels is null or levels like :" + level + ")", Map.of(level, pattern));
+        if (caller.is(ManagementLevel.SERVICE)) {
+            return where.condition(true, "audience <> 'NATIONAL'");
+        }
         return where.anyOf(
                 w -> w.condition("audience = 'ALL'", Map.of()),
                 w -> w.condition("everyOf like :" + level, Map.of(level, pattern)),
@@ -143,6 +157,10 @@ public record Audience(Kind kind, String province, boolean mining, UUID unit, UU
                 w -> {
                     w.condition("audience = 'TEAM'", Map.of());
                     caller.teamScope().restrict(w, TeamColumns.withMiningFlag("province", "mining", "unit"));
+                },
+                w -> {
+                    w.condition("audience = 'TEAM' and alsoProvince is not null", Map.of());
+                    caller.teamScope().restrict(w, TeamColumns.withMiningFlag("alsoProvince", "mining", "unit"));
                 },
                 w -> {
                     if (caller.is(ManagementLevel.ASSESSOR) && caller.org() != null) {

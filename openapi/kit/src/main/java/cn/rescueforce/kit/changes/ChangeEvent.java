@@ -64,6 +64,9 @@ public class ChangeEvent extends PanacheEntityBase {
     /** {@code ,LEVEL,LEVEL,} or null: {@link Audience#levelsColumn}. */
     public String levels;
 
+    @Column(name = "also_province")
+    public String alsoProvince;
+
     /** {@code ,LEVEL,LEVEL,} or null: {@link Audience#everyOfColumn}. */
     @Column(name = "every_of")
     public String everyOf;
@@ -78,6 +81,6 @@ public class ChangeEvent extends PanacheEntityBase {
     /** Who may see this change. */
     public Audience audienceOf() {
         return new Audience(Audience.Kind.valueOf(audience), province, mining, unit, assessorOrg, Audience.levels(levels),
-                Audience.levels(everyOf));
+                Audience.levels(everyOf), alsoProvince);
     }
 }

@@ -45,8 +45,8 @@ public class ChangeRecorder {
     static final PersonalDataField BODY = new PersonalDataField("change_event.body");
     private static final String PENDING = ChangeRecorder.class.getName() + ".pending";
     private static final String INSERT = "insert into change_event (position, id, type, entity_type, entity_id, entity_version,"
-            + " occurred_at, actor_level, audience, province, mining, unit, assessor_org, levels, every_of, body, personal_data)"
-            + " values (nextval('change_event_position'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " occurred_at, actor_level, audience, province, mining, unit, assessor_org, levels, every_of, also_province, body,"
+            + " personal_data) values (nextval('change_event_position'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Inject
     TransactionSynchronizationRegistry registry;
@@ -157,7 +157,7 @@ public class ChangeRecorder {
         return new Object[]{UUID.randomUUID(), source.eventType(change.action()), change.entityType(), change.entityId(),
                 representation.version(), change.at().atOffset(java.time.ZoneOffset.UTC), change.actorLevel().name(), audience.kind().name(),
                 audience.province(), audience.mining(), audience.unit(), audience.assessorOrg(), audience.levelsColumn(),
-                audience.everyOfColumn(), representation.personalData() ? cipher.get().encrypt(BODY, body) : body,
+                audience.everyOfColumn(), audience.alsoProvince(), representation.personalData() ? cipher.get().encrypt(BODY, body) : body,
                 representation.personalData()};
     }
 
