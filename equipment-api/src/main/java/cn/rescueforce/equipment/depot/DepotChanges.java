@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import static cn.rescueforce.kit.security.ManagementLevel.MINE_SAFETY;
 import static cn.rescueforce.kit.security.ManagementLevel.PROVINCIAL;
+import static cn.rescueforce.kit.security.ManagementLevel.SERVICE;
 import static cn.rescueforce.kit.security.ManagementLevel.UNIT;
 
 /** Reserve depots in the change feed, as {@code GET /api/v1/depots/{depotId}} answers them, to whoever sees the depot. */
@@ -51,15 +52,14 @@ public class DepotChanges implements ChangeSource {
      *     <li>a national depot: every level that reads depots ({@link DepotAccess#READERS}: not assessor);</li>
      *     <li>a unit depot: the levels of its province (mine-safety sees every depot of its province, hence
      *     {@code mining = true}) and the unit itself;</li>
-     *     <li>a provincial depot: the levels of its province. {@link DepotScope} also shows every provincial depot to
-     *     every unit (the public reserves it may call on), which the kit's Audience cannot say together with a
-     *     province: the feed leaves units out rather than show a depot's changes to a province that may not read it.</li>
+     *     <li>a provincial depot: the levels of its province, and every unit ({@link DepotScope} shows every provincial
+     *     depot to every unit: the public reserves it may call on).</li>
      * </ul>
      */
     public static Audience readersOf(ReserveDepot depot) {
         return switch (depot.ownerLevel) {
-            case NATIONAL -> Audience.everyone().onlyLevels(PROVINCIAL, MINE_SAFETY, UNIT);
-            case PROVINCIAL -> Audience.province(depot.province);
+            case NATIONAL -> Audience.everyone().onlyLevels(PROVINCIAL, MINE_SAFETY, UNIT, SERVICE);
+            case PROVINCIAL -> Audience.province(depot.province).andEvery(UNIT);
             case UNIT -> Audience.team(depot.province, true, depot.unitId);
         };
     }

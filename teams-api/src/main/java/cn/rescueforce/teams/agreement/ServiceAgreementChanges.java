@@ -13,9 +13,8 @@ import java.util.UUID;
 
 /**
  * Service agreements in the change feed, as {@code GET /api/v1/service-agreements/{agreementId}} answers them, to
- * the team readers whose scope covers the agreement's team ({@link ServiceAgreement#isCoveredBy}). That read also
- * lets in the levels of the enterprise's province when it differs from the team's; an {@link Audience} names one
- * province, so those levels do not see a cross-province agreement in the feed (they read it through the GET).
+ * the readers whose scope covers the agreement's team, in the team's province or the enterprise's
+ * ({@link ServiceAgreement#isCoveredBy}).
  */
 @ApplicationScoped
 public class ServiceAgreementChanges implements ChangeSource {
@@ -48,6 +47,7 @@ public class ServiceAgreementChanges implements ChangeSource {
         String teamName = teams.names(List.of(agreement.teamId)).get(agreement.teamId);
         return Representation.of(ServiceAgreementMapper.toApi(agreement, teamName, CertificateService.today()),
                 agreement.version,
-                Audience.team(agreement.province, TeamScope.isMining(agreement.category), agreement.supportingUnitId));
+                Audience.team(agreement.province, TeamScope.isMining(agreement.category), agreement.supportingUnitId)
+                        .andProvince(agreement.enterpriseProvince.equals(agreement.province) ? null : agreement.enterpriseProvince));
     }
 }
