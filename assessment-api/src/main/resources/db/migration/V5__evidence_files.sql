@@ -8,7 +8,7 @@ create table evidence_file (
     file_name     varchar(200) not null,
     content_type  varchar(40)  not null,
     size          bigint       not null check (size > 0),
-    sha256        char(64)     not null check (sha256 ~ '^[0-9a-f]{64}$'),
+    sha256        varchar(64)  not null check (sha256 ~ '^[0-9a-f]{64}$'),
     object_key    varchar(200) not null,
     uploaded_by   varchar(255) not null,
     uploaded_at   timestamptz  not null,
