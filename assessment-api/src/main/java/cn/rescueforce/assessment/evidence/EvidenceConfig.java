@@ -39,6 +39,13 @@ public interface EvidenceConfig {
         @WithDefault("true")
         boolean pathStyle();
 
+        /**
+         * Whether to create the bucket when it is missing (an in-cluster MinIO or the embedded store); off for an S3
+         * service, whose bucket is created beforehand with its retention settings.
+         */
+        @WithDefault("false")
+        boolean createBucket();
+
         String accessKey();
 
         String secretKey();

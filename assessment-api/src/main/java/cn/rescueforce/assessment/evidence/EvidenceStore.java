@@ -19,7 +19,10 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -81,10 +84,30 @@ public class EvidenceStore {
             if (exists(key, size)) {
                 return;
             }
-            client().putObject(b -> b.bucket(config.store().bucket()).key(key).contentType(contentType).contentLength(size),
-                    RequestBody.fromFile(file));
+            try {
+                write(key, file, size, contentType);
+            } catch (NoSuchBucketException e) {
+                if (!config.store().createBucket()) {
+                    throw e;
+                }
+                createBucket();
+                write(key, file, size, contentType);
+            }
         } catch (SdkClientException | S3Exception e) {
             throw unavailable(e);
+        }
+    }
+
+    private void write(String key, Path file, long size, String contentType) {
+        client().putObject(b -> b.bucket(config.store().bucket()).key(key).contentType(contentType).contentLength(size),
+                RequestBody.fromFile(file));
+    }
+
+    private void createBucket() {
+        try {
+            client().createBucket(b -> b.bucket(config.store().bucket()));
+        } catch (BucketAlreadyOwnedByYouException | BucketAlreadyExistsException e) {
+            // another replica created it meanwhile
         }
     }
 
