@@ -10,7 +10,8 @@ const LEVELS = ['national', 'provincial', 'mine-safety', 'unit', 'assessor', 'se
 const HEALTH = { startupProbe: '/q/health/started', livenessProbe: '/q/health/live', readinessProbe: '/q/health/ready' };
 // Secrets that exist in the cluster without being rendered: CloudNativePG creates <cluster>-app; the rest are
 // created by the cluster's operators (k8s/README.md "Secrets").
-const EXTERNAL_SECRETS = ['keycloak-client-secrets', 'backup-object-store', 'keycloak-tls', 'rescue-force-api-tls', 'personal-data-keys'];
+const EXTERNAL_SECRETS = ['keycloak-client-secrets', 'backup-object-store', 'keycloak-tls', 'rescue-force-api-tls', 'personal-data-keys',
+  'evidence-store-credentials'];
 
 let failures = 0;
 const fail = (overlay, res, message) => {

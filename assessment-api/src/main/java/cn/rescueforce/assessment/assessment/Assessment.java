@@ -6,6 +6,7 @@ import cn.rescueforce.assessment.api.model.TeamCategory;
 import cn.rescueforce.assessment.evaluation.Evaluation;
 import cn.rescueforce.assessment.standard.Standard;
 import cn.rescueforce.kit.conditional.ETags;
+import cn.rescueforce.kit.problem.Problem;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.security.ManagementLevel;
 import cn.rescueforce.kit.security.TeamScope;
@@ -21,6 +22,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -235,6 +237,13 @@ public class Assessment extends PanacheEntityBase {
         Grade decided = standard.gradeFor(evaluation.totalScore, evaluation.vetoTriggered);
         if (decided == Grade.GRADE_1 && by != ManagementLevel.NATIONAL) {
             throw ProblemException.forbidden("This evaluation grades GRADE_1, which only the national level finalizes");
+        }
+        List<String> withoutEvidence = evaluation.indicatorsWithoutEvidence(standard);
+        if (!withoutEvidence.isEmpty()) {
+            throw new ProblemException(409, "evidence-missing", "Evidence missing",
+                    "Indicators requiring evidence have none in the evaluation: " + String.join(", ", withoutEvidence),
+                    withoutEvidence.stream().map(code -> new Problem.FieldError("scores[" + code + "].evidenceFiles",
+                            "this indicator requires evidence; cite an uploaded evidence file")).toList());
         }
         status = Status.FINALIZED;
         finalizedAt = now;

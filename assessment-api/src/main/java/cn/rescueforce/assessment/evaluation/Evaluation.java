@@ -103,6 +103,18 @@ public class Evaluation extends PanacheEntityBase {
         this.updatedAt = now;
     }
 
+    /**
+     * The indicators {@code standard} requires evidence for whose line cites none, in the standard's order: the
+     * finalization refuses the evaluation while there are any (openapi/assessment-api.yaml, finalizeAssessment).
+     */
+    public List<String> indicatorsWithoutEvidence(Standard standard) {
+        return standard.indicators().stream()
+                .filter(indicator -> indicator.evidenceRequired && !indicator.fromEquipment())
+                .map(indicator -> indicator.code)
+                .filter(code -> scores.stream().noneMatch(s -> code.equals(s.indicatorCode) && s.citesEvidence()))
+                .toList();
+    }
+
     /** Totals and the equipment score are kept to two decimals. */
     static double round2(double value) {
         return Math.round(value * 100.0) / 100.0;
@@ -130,16 +142,23 @@ public class Evaluation extends PanacheEntityBase {
         public IndicatorSource source;
         public String comment;
         public List<String> evidence = new ArrayList<>();
+        /** Evidence files of the assessment cited (ids); empty in evaluations stored before evidence files existed. */
+        public List<UUID> evidenceFiles = new ArrayList<>();
+
+        /** Whether the line cites any evidence: an uploaded file or a reference to evidence the assessor holds. */
+        boolean citesEvidence() {
+            return (evidence != null && !evidence.isEmpty()) || (evidenceFiles != null && !evidenceFiles.isEmpty());
+        }
 
         // JSON values are compared by content, so that reading a row never makes it look changed (and bump its version)
         @Override
         public boolean equals(Object o) {
-            return o instanceof Score that && Objects.equals(indicatorCode, that.indicatorCode) && Objects.equals(sectionCode, that.sectionCode) && Objects.equals(score, that.score) && Objects.equals(maxScore, that.maxScore) && Objects.equals(vetoTriggered, that.vetoTriggered) && Objects.equals(source, that.source) && Objects.equals(comment, that.comment) && Objects.equals(evidence, that.evidence);
+            return o instanceof Score that && Objects.equals(indicatorCode, that.indicatorCode) && Objects.equals(sectionCode, that.sectionCode) && Objects.equals(score, that.score) && Objects.equals(maxScore, that.maxScore) && Objects.equals(vetoTriggered, that.vetoTriggered) && Objects.equals(source, that.source) && Objects.equals(comment, that.comment) && Objects.equals(evidence, that.evidence) && Objects.equals(evidenceFiles, that.evidenceFiles);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(indicatorCode, sectionCode, score, maxScore, vetoTriggered, source, comment, evidence);
+            return Objects.hash(indicatorCode, sectionCode, score, maxScore, vetoTriggered, source, comment, evidence, evidenceFiles);
         }
     }
 

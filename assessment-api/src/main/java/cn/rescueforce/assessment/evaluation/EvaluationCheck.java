@@ -9,9 +9,11 @@ import cn.rescueforce.kit.problem.ProblemException;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * An evaluation checked against the standard version of its assessment. Every problem names its indicator
@@ -52,10 +54,8 @@ final class EvaluationCheck {
             if (veto && !indicator.veto) {
                 errors.add(new FieldError(field + ".vetoTriggered", "indicator " + code + " is not a veto indicator"));
             }
+            // evidence an indicator requires may follow the scores: the finalization checks it (Evaluation#indicatorsWithoutEvidence)
             List<String> evidence = given.getEvidence() == null ? List.of() : given.getEvidence();
-            if (indicator.evidenceRequired && evidence.isEmpty()) {
-                errors.add(new FieldError(field + ".evidence", "at least one evidence reference is required for this indicator"));
-            }
             Evaluation.Score stored = new Evaluation.Score();
             stored.indicatorCode = code;
             stored.sectionCode = standard.sectionOf(code);
@@ -65,6 +65,7 @@ final class EvaluationCheck {
             stored.source = indicator.source;
             stored.comment = given.getComment();
             stored.evidence = new ArrayList<>(evidence);
+            stored.evidenceFiles = given.getEvidenceFiles() == null ? new ArrayList<>() : new ArrayList<>(given.getEvidenceFiles());
             scores.add(stored);
         }
         for (StandardSection.Indicator indicator : standard.indicators()) {
@@ -76,6 +77,37 @@ final class EvaluationCheck {
             throw ProblemException.invalid(errors);
         }
         return scores;
+    }
+
+    /**
+     * Every evidence file the evaluation cites is one of {@code filesOfAssessment} (the files uploaded to its
+     * assessment), or a 400 naming each other one: a file of another assessment is cited as little as a missing one.
+     */
+    static void requireOwnFiles(EvaluationInput input, Collection<UUID> filesOfAssessment) {
+        List<FieldError> errors = new ArrayList<>();
+        for (IndicatorScoreInput given : input.getScores()) {
+            List<UUID> cited = given.getEvidenceFiles() == null ? List.of() : new ArrayList<>(given.getEvidenceFiles());
+            for (int i = 0; i < cited.size(); i++) {
+                if (!filesOfAssessment.contains(cited.get(i))) {
+                    errors.add(new FieldError("scores[" + given.getIndicatorCode() + "].evidenceFiles[" + i + "]",
+                            "no evidence file " + cited.get(i) + " was uploaded to this assessment"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    /** Every evidence file id the evaluation cites. */
+    static Set<UUID> citedFiles(EvaluationInput input) {
+        Set<UUID> cited = new HashSet<>();
+        for (IndicatorScoreInput given : input.getScores()) {
+            if (given.getEvidenceFiles() != null) {
+                cited.addAll(given.getEvidenceFiles());
+            }
+        }
+        return cited;
     }
 
     static String plain(double value) {

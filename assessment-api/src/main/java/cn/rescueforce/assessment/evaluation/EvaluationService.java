@@ -5,6 +5,7 @@ import cn.rescueforce.assessment.api.model.IndicatorScoreInput;
 import cn.rescueforce.assessment.assessment.Assessment;
 import cn.rescueforce.assessment.assessment.AssessmentRepository;
 import cn.rescueforce.assessment.equipment.EquipmentCompliance;
+import cn.rescueforce.assessment.evidence.EvidenceFileRepository;
 import cn.rescueforce.assessment.security.Scope;
 import cn.rescueforce.assessment.standard.Standard;
 import cn.rescueforce.assessment.standard.StandardRepository;
@@ -58,6 +59,9 @@ public class EvaluationService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    EvidenceFileRepository evidenceFiles;
+
     /** The outcome of a submission: the evaluation, and whether it changed anything. */
     public record Submission(Evaluation evaluation, boolean changed) {
     }
@@ -69,6 +73,7 @@ public class EvaluationService {
         assessment.assertEvaluationMayChange();
         Standard standard = standards.findById(assessment.standardId);
         List<Evaluation.Score> scores = EvaluationCheck.scoresOf(standard, input);
+        EvaluationCheck.requireOwnFiles(input, evidenceFiles.idsOf(assessmentId, EvaluationCheck.citedFiles(input)));
         String hash = hashOf(input);
         Evaluation evaluation = Evaluation.findById(assessmentId);
         if (evaluation != null && evaluation.inputHash.equals(hash)) {
@@ -135,6 +140,7 @@ public class EvaluationService {
             line.put("veto", Boolean.TRUE.equals(s.getVetoTriggered()));
             line.put("comment", s.getComment());
             line.put("evidence", s.getEvidence() == null ? List.of() : s.getEvidence());
+            line.put("evidenceFiles", s.getEvidenceFiles() == null ? List.of() : s.getEvidenceFiles());
             scores.add(line);
         });
         Map<String, Object> canonical = new LinkedHashMap<>();

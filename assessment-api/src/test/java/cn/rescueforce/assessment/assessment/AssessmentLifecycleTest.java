@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static cn.rescueforce.kit.problem.Problem.TYPE_BASE;
@@ -46,12 +48,33 @@ class AssessmentLifecycleTest {
         return assessment;
     }
 
+    /** The totals, and the one indicator of the standard that requires evidence (MR-MGT-1) citing an evidence file. */
     private static Evaluation evaluation(double total, boolean veto) {
         Evaluation evaluation = new Evaluation();
         evaluation.totalScore = total;
         evaluation.maxTotal = 45;
         evaluation.vetoTriggered = veto;
+        Evaluation.Score withEvidence = new Evaluation.Score();
+        withEvidence.indicatorCode = "MR-MGT-1";
+        withEvidence.evidenceFiles = new ArrayList<>(List.of(UUID.randomUUID()));
+        evaluation.scores = new ArrayList<>(List.of(withEvidence));
         return evaluation;
+    }
+
+    @Test
+    void finalizingRefusesAnEvaluationWhoseEvidenceRequiringIndicatorsCiteNone() {
+        Assessment assessment = submitted();
+        Evaluation withoutEvidence = evaluation(40, false);
+        withoutEvidence.scores.get(0).evidenceFiles.clear();
+        ProblemException refused = assertThrows(ProblemException.class,
+                () -> assessment.finalizeWith(withoutEvidence, standard, ManagementLevel.NATIONAL, FINALIZED_AT));
+        assertEquals(409, refused.status());
+        assertEquals("https://rescue-force.cn/problems/evidence-missing", refused.type());
+        assertEquals("scores[MR-MGT-1].evidenceFiles", refused.errors().get(0).field());
+        assertEquals(Assessment.Status.SUBMITTED, assessment.status);
+        withoutEvidence.scores.get(0).evidence = new ArrayList<>(List.of("档案号 2026-031"));
+        assessment.finalizeWith(withoutEvidence, standard, ManagementLevel.NATIONAL, FINALIZED_AT);
+        assertEquals(Assessment.Status.FINALIZED, assessment.status);
     }
 
     private Assessment finalized(double total) {

@@ -87,6 +87,7 @@ class EvaluationTest {
         score(evaluation, "MR-TRN-1").put("score", 15);
         score(evaluation, "MR-TEC-1").put("score", -1);
         score(evaluation, "MR-TEC-2").put("vetoTriggered", true);
+        // an indicator requiring evidence may be submitted without it (FinalizationEvidence: the finalization refuses it)
         score(evaluation, "MR-DUT-2").remove("evidence");
         scores.add(new HashMap<>(Map.of("indicatorCode", "MR-XYZ-9", "score", 3)));
         scores.add(new HashMap<>(Map.of("indicatorCode", "MR-EQP-1", "score", 20)));
@@ -96,7 +97,7 @@ class EvaluationTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://rescue-force.cn/problems/validation"))
                 .body("errors.field", containsInAnyOrder("scores[MR-SAF-1]", "scores[MR-TRN-1].score", "scores[MR-TEC-1].score",
-                        "scores[MR-TEC-2].vetoTriggered", "scores[MR-DUT-2].evidence", "scores[MR-XYZ-9].indicatorCode", "scores[MR-EQP-1]"));
+                        "scores[MR-TEC-2].vetoTriggered", "scores[MR-XYZ-9].indicatorCode", "scores[MR-EQP-1]"));
         given().auth().oauth2(Tokens.national()).get("/api/v1/assessments/" + assessment).then().body("status", equalTo("SCHEDULED"));
     }
 

@@ -1,5 +1,6 @@
 package cn.rescueforce.devkit;
 
+import cn.rescueforce.devkit.testing.EmbeddedS3;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.BufferedReader;
@@ -23,7 +24,10 @@ import java.util.regex.Pattern;
  * others (what Keycloak is in prod), and teams-api, equipment-api and assessment-api on 8081-8083 with the
  * {@code local} profile (tokens from {@code scripts/dev-token}). Ctrl-C stops the services, then PostgreSQL.
  *
- * <p>The embedded server keeps its data in {@code .local/postgres} under the repository, across restarts.
+ * <p>The embedded server keeps its data in {@code .local/postgres} under the repository, across restarts. Evidence
+ * files (assessment-api) go to an embedded S3-compatible store ({@link EmbeddedS3}, objects in {@code .local/s3}),
+ * unless {@code EVIDENCE_STORE_ENDPOINT} names a service (with {@code EVIDENCE_STORE_ACCESS_KEY} and
+ * {@code EVIDENCE_STORE_SECRET_KEY}, as in production: README "Evidence files").
  */
 public final class LocalSuite {
 
@@ -42,6 +46,7 @@ public final class LocalSuite {
     private final Path root;
     private final List<Process> processes = new ArrayList<>();
     private EmbeddedPostgres embedded;
+    private EmbeddedS3 evidenceStore;
     private TokenEndpoint tokens;
     private final Map<String, String> clientSecrets = new HashMap<>();
 
@@ -90,6 +95,14 @@ public final class LocalSuite {
                 clientSecrets.put(service.name(), TokenEndpoint.newSecret());
             }
         }
+        String configuredStore = System.getenv("EVIDENCE_STORE_ENDPOINT");
+        if (configuredStore == null || configuredStore.isBlank()) {
+            evidenceStore = EmbeddedS3.start(root.resolve(".local/s3"), "rescue-force-evidence", 0);
+            log("suite", "evidence files in the embedded S3-compatible store at " + evidenceStore.endpoint() + ", objects in "
+                    + root.resolve(".local/s3"));
+        } else {
+            log("suite", "evidence files in the object store at " + configuredStore + " (EVIDENCE_STORE_ENDPOINT)");
+        }
         tokens = TokenEndpoint.start(0, clientSecrets, TOKEN_LIFETIME);
         log("suite", "service-account tokens (client credentials) at " + tokens.url() + " for " + String.join(", ", clientSecrets.keySet()));
         for (Service service : SERVICES) {
@@ -116,6 +129,12 @@ public final class LocalSuite {
         // service account, whose tokens come from the local token endpoint instead of Keycloak
         env.putIfAbsent("TEAMS_API_URL", "http://localhost:8081");
         env.putIfAbsent("EQUIPMENT_API_URL", "http://localhost:8082");
+        if (evidenceStore != null && service.name().equals("assessment-api")) {
+            env.put("EVIDENCE_STORE_ENDPOINT", evidenceStore.endpoint().toString());
+            env.put("EVIDENCE_STORE_BUCKET", evidenceStore.bucket());
+            env.put("EVIDENCE_STORE_ACCESS_KEY", EmbeddedS3.ACCESS_KEY);
+            env.put("EVIDENCE_STORE_SECRET_KEY", EmbeddedS3.SECRET_KEY);
+        }
         if (service.callsOthers()) {
             env.put("SERVICE_ACCOUNT_TOKEN_URL", tokens.url());
             env.put("SERVICE_ACCOUNT_CLIENT_SECRET", clientSecrets.get(service.name()));
@@ -151,6 +170,10 @@ public final class LocalSuite {
         }
         if (tokens != null) {
             tokens.close();
+        }
+        if (evidenceStore != null) {
+            evidenceStore.close();
+            log("suite", "embedded S3-compatible store stopped");
         }
         if (embedded != null) {
             try {
