@@ -1,13 +1,12 @@
 package cn.rescueforce.assessment.evidence;
 
 import cn.rescueforce.assessment.assessment.Assessment;
-import cn.rescueforce.kit.changes.Audience;
+import cn.rescueforce.assessment.assessment.AssessmentChanges;
 import cn.rescueforce.kit.changes.ChangeSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -34,18 +33,17 @@ public class EvidenceFileChanges implements ChangeSource {
 
     @Override
     public String eventType(String action) {
-        return "evidence." + action.toLowerCase(Locale.ROOT).replace('_', '-');
+        return ChangeSource.eventType("evidence", action, eventTypes());
     }
 
     @Override
     public Representation represent(UUID id) {
-        EvidenceFile file = EvidenceFile.findById(id);
+        EvidenceFile file = ChangeSource.asStored(EvidenceFile.<EvidenceFile>findById(id));
         if (file == null) {
             return null;
         }
         Assessment assessment = Assessment.findById(file.assessmentId);
         return Representation.of(mapper.toApi(file), 0L,
-                Audience.team(assessment.teamProvince, assessment.isMining(), assessment.teamSupportingUnitId)
-                        .andAssessor(assessment.assessorOrgId));
+                AssessmentChanges.audienceOf(assessment));
     }
 }
