@@ -108,8 +108,13 @@ class KitTablesMoveTest {
         Flyway flyway = asTheServiceConfiguresIt(service, database);
         assertTrue(flyway.validateWithResult().validationSuccessful);
         MigrationInfo[] applied = flyway.info().applied();
-        assertEquals(MigrationVersion.fromVersion("0.1"), applied[0].getVersion(), "the kit's migration runs first");
-        assertEquals(MigrationVersion.fromVersion("1"), applied[1].getVersion());
+        assertEquals(MigrationVersion.fromVersion("0.1"), applied[0].getVersion(), "the kit's migrations run first");
+        int firstOfTheService = 0;
+        while (applied[firstOfTheService].getVersion().compareTo(MigrationVersion.fromVersion("1")) < 0) {
+            firstOfTheService++;
+        }
+        assertEquals(MigrationVersion.fromVersion("1"), applied[firstOfTheService].getVersion(),
+                "the service's V1 follows the kit's versioned migrations");
         assertEquals(0, count(database, "audit_event"));
         assertEquals(0, count(database, "idempotency_record"));
     }
@@ -175,6 +180,9 @@ class KitTablesMoveTest {
                 .dataSource(database)
                 .locations("filesystem:" + serviceDir(service).resolve("src/main/resources/db/migration"), "classpath:db/kit")
                 .callbacks(new KitTablesMove("1", formerChecksum(service)))
+                // as the kit configures every service (quarkus.flyway.out-of-order): a kit migration added later runs on a
+                // database already past the service's V1
+                .outOfOrder(true)
                 .load();
     }
 
