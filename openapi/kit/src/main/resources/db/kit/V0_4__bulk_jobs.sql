@@ -8,7 +8,7 @@ create table bulk_job (
     format           varchar(10)  not null,
     mode             varchar(20)  not null,
     dry_run          boolean      not null,
-    file_sha256      char(64)     not null,
+    file_sha256      varchar(64)  not null,
     file_size        bigint       not null,
     -- who uploaded it: the worker applies the rows as this caller, with the same scope and audit actor
     caller_sub       varchar(255) not null,

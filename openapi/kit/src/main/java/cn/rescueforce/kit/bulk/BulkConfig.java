@@ -29,6 +29,10 @@ public interface BulkConfig {
     @WithDefault("30m")
     Duration allOrNothingTimeout();
 
+    /** How often the worker looks for unfinished jobs (ImportWorker's schedule reads it). */
+    @WithDefault("2s")
+    Duration pollEvery();
+
     /** How long one worker run keeps taking jobs before it returns (the next run goes on). */
     @WithDefault("5m")
     Duration runBudget();

@@ -151,6 +151,13 @@ public class ImportWorker {
         em.createNativeQuery("delete from bulk_job_file where job_id = :id").setParameter("id", id).executeUpdate();
     }
 
+    /** Thrown at the end of a row's check: the row passed, and its transaction rolls back. */
+    static final class Undone extends RuntimeException {
+        Undone() {
+            super(null, null, false, false);
+        }
+    }
+
     /** Out of time for this run: the lease is given back so the next run (or another instance) goes on. */
     static final class OutOfTime extends RuntimeException {
         OutOfTime() {
@@ -319,8 +326,10 @@ public class ImportWorker {
                 QuarkusTransaction.requiringNew().run(() -> {
                     kind.apply(row);
                     em.flush(); // constraints are checked now, not at a commit that never comes
-                    QuarkusTransaction.setRollbackOnly();
+                    throw new Undone(); // rolls the row back: a check changes nothing
                 });
+                throw new IllegalStateException("a checked row was not rolled back");
+            } catch (Undone undone) {
                 return List.of();
             } catch (ProblemException problem) {
                 return problemsOf(row.number(), problem);
