@@ -24,4 +24,12 @@ class BodySizeLimitTest {
         assertFalse(BodySizeLimit.exceeds(null, 1024));
         assertFalse(BodySizeLimit.exceeds("many", 1024));
     }
+
+    @Test
+    void onlyTheUploadOfABulkFileMayBeLarger() {
+        assertTrue(BodySizeLimit.isUpload("POST", "/api/v1/bulk/members/import-jobs"));
+        assertFalse(BodySizeLimit.isUpload("GET", "/api/v1/bulk/members/import-jobs"));
+        assertFalse(BodySizeLimit.isUpload("POST", "/api/v1/bulk/members/import-jobs/1/problems"));
+        assertFalse(BodySizeLimit.isUpload("POST", "/api/v1/teams"));
+    }
 }
