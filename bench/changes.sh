@@ -78,7 +78,7 @@ python3 bench/changes.py receive "$RECEIVER_PORT" $((DURATION + 20)) "$delays" &
 receiver=$!
 subscription=$(curl -sf "$base/api/v1/webhook-subscriptions" -H "Authorization: Bearer $national" \
   -H 'Content-Type: application/json' -H "Idempotency-Key: bench-$(date +%s)" \
-  -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"eventTypes\":[\"team.readiness-changed\"],\"description\":\"bench\"}")
+  -d "{\"targetUrl\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"eventTypes\":[\"team.readiness-changed\"],\"description\":\"bench\"}")
 echo "subscribed: $(echo "$subscription" | python3 -c 'import json,sys; s=json.load(sys.stdin); print(s["id"])')"
 read -r written failed < <(python3 bench/changes.py write "$base" "$national" "$RATE" "$DURATION" "$teams")
 wait $receiver

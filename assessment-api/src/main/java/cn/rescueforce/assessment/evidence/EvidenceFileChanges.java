@@ -38,7 +38,7 @@ public class EvidenceFileChanges implements ChangeSource {
 
     @Override
     public Representation represent(UUID id) {
-        EvidenceFile file = ChangeSource.asStored(EvidenceFile.<EvidenceFile>findById(id));
+        EvidenceFile file = EvidenceFile.findById(id); // immutable, so never read again: its time is kept at the database's precision from the start (EvidenceService)
         if (file == null) {
             return null;
         }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -115,7 +116,7 @@ public class EvidenceService {
         if (known != null) {
             return new Upload(known, false);
         }
-        EvidenceFile file = EvidenceFile.of(assessmentId, fileName, type, spooled.size(), spooled.sha256(), bySub, Instant.now());
+        EvidenceFile file = EvidenceFile.of(assessmentId, fileName, type, spooled.size(), spooled.sha256(), bySub, Instant.now().truncatedTo(ChronoUnit.MICROS));
         files.persist(file);
         files.flush();
         audit.record("EvidenceFile", file.id, "UPLOADED", assessment.teamProvince, UPLOADED_FIELDS);
