@@ -244,4 +244,27 @@ final class ServiceProcess {
             Processes.stop(process.toHandle(), 20);
         }
     }
+
+    /**
+     * Stops the service, {@code killed} (SIGKILL: as an OOM kill or a lost node, nothing in memory survives) or
+     * gracefully, and starts it again with {@code added} in its environment; the earlier log is kept beside the new one.
+     */
+    void restart(Map<String, String> added, boolean killed) {
+        if (killed) {
+            process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        } else {
+            stop();
+        }
+        keepLog();
+        environment.putAll(added);
+        start();
+        awaitReady();
+    }
 }
