@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -63,6 +64,9 @@ public class ChangeRecorder {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Event<ChangesCommitted> committed;
+
     private final Map<String, ChangeSource> byEntityType = new HashMap<>();
 
     @PostConstruct
@@ -94,8 +98,14 @@ public class ChangeRecorder {
             List<Noted> events = pending;
             // Hibernate runs it in its own completion of the transaction, after flushing the session: the connection is
             // still the transaction's, and nothing else is left to write
-            em.unwrap(SharedSessionContractImplementor.class).getTransactionCompletionCallbacks()
-                    .registerCallback((TransactionCompletionCallbacks.BeforeCompletionCallback) session -> write(session, events));
+            TransactionCompletionCallbacks callbacks = em.unwrap(SharedSessionContractImplementor.class)
+                    .getTransactionCompletionCallbacks();
+            callbacks.registerCallback((TransactionCompletionCallbacks.BeforeCompletionCallback) session -> write(session, events));
+            callbacks.registerCallback((TransactionCompletionCallbacks.AfterCompletionCallback) (success, session) -> {
+                if (success) {
+                    committed.fireAsync(new ChangesCommitted(events.size()));
+                }
+            });
         }
         pending.add(new Noted(entityType, entityId, action, actorLevel, at));
     }

@@ -3,11 +3,13 @@ package cn.rescueforce.kit.webhooks;
 import cn.rescueforce.kit.changes.ChangeEvent;
 import cn.rescueforce.kit.changes.ChangeFeed;
 import cn.rescueforce.kit.changes.ChangeFeedConfig;
+import cn.rescueforce.kit.changes.ChangesCommitted;
 import cn.rescueforce.kit.outbox.Outbox;
 import cn.rescueforce.kit.outbox.OutboxRelay;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
@@ -15,6 +17,7 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns new changes into deliveries (README, "Change feed and webhooks"). Each run takes the feed's head, then for
@@ -51,11 +54,33 @@ public class WebhookDispatcher {
     @Inject
     WebhooksConfig config;
 
+    /** A run is going on in this process. */
+    private final AtomicBoolean running = new AtomicBoolean();
+    /** Changes committed since the current run began: it runs once more. */
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    /** A commit in this process wrote changes: queue and deliver them now, not at the next scheduled run. */
+    void committed(@ObservesAsync ChangesCommitted changes) {
+        dispatch();
+    }
+
+    /** The scheduled run: changes committed by other replicas, and retries. */
     @Scheduled(every = "{rescue-force.webhooks.dispatch-interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatch() {
-        if (queueNewChanges() > 0) {
-            relay.deliverDue(); // now, not at the relay's next run: a change reaches its receivers within about a second
+        again.set(true);
+        // one run at a time in a process; a commit during a run makes it run once more (commits coalesce)
+        while (again.get() && running.compareAndSet(false, true)) {
+            try {
+                again.set(false);
+                if (queueNewChanges() > 0) {
+                    relay.deliverDue(); // now, not at the relay's next run
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("webhook dispatch failed (the next run retries): %s", e.toString());
+            } finally {
+                running.set(false);
+            }
         }
     }
 

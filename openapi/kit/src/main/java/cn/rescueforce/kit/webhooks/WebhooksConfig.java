@@ -10,8 +10,8 @@ import java.time.Duration;
 public interface WebhooksConfig {
 
     /**
-     * How often the dispatcher turns new changes into deliveries (and delivers them at once); the scheduler runs
-     * nothing more often than every second.
+     * How often the dispatcher looks for changes committed by other replicas (its own replica's it queues and delivers
+     * right after they commit) and for deliveries due again; the scheduler runs nothing more often than every second.
      */
     @WithDefault("1s")
     String dispatchInterval();
