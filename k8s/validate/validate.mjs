@@ -247,12 +247,13 @@ function checkIngress(overlay, res, all) {
 }
 
 // Every path of a service's contract (openapi/<service>.yaml) reaches that service through the Ingress: ingress-nginx
-// matches regex paths as prefixes, the longest first. A path that several contracts declare (the audit trail) can
-// reach only one of them from outside; it is listed, not failed.
+// matches regex paths as prefixes, the longest first. On the shared API host a path that several contracts declare (the
+// change feed, webhook subscriptions, the audit trail) can reach only one of them; each service must therefore also
+// answer at a host of its own (<service>.<API host>, Ingress rescue-force-service-hosts), where it gets every path.
 function checkRoutes(overlay, all) {
   const routes = all.filter((r) => r.kind === 'Ingress')
     .flatMap((r) => (r.spec.rules ?? []).flatMap((rule) => (rule.http?.paths ?? [])
-      .map((p) => ({ path: p.path, service: p.backend?.service?.name }))))
+      .map((p) => ({ host: rule.host ?? '', path: p.path, service: p.backend?.service?.name }))))
     .sort((a, b) => b.path.length - a.path.length);
   const contracts = {};
   for (const dep of all.filter((r) => r.kind === 'Deployment')) {
@@ -266,15 +267,23 @@ function checkRoutes(overlay, all) {
     }
     contracts[dep.metadata.name] = Object.keys(contract.paths ?? {});
   }
+  const services = Object.keys(contracts);
+  const ownHost = (host) => services.find((s) => host.startsWith(`${s}.`));
   const shared = new Set();
   for (const [service, paths] of Object.entries(contracts)) {
+    const own = routes.filter((r) => ownHost(r.host) === service);
+    if (!own.length) fail(overlay, null, `${service}: no Ingress host of its own (${service}.<API host>)`);
     for (const path of paths) {
+      const concrete = path.replace(/\{[^}]+\}/g, 'x1');
+      const atOwn = own.find((r) => new RegExp(`^${r.path}`).test(concrete));
+      if (own.length && (!atOwn || atOwn.service !== service)) {
+        fail(overlay, null, `${service}: ${path} does not reach it at its own host`);
+      }
       if (Object.entries(contracts).some(([other, p]) => other !== service && p.includes(path))) {
         shared.add(path);
         continue;
       }
-      const concrete = path.replace(/\{[^}]+\}/g, 'x1');
-      const route = routes.find((r) => new RegExp(`^${r.path}`).test(concrete));
+      const route = routes.find((r) => !ownHost(r.host) && new RegExp(`^${r.path}`).test(concrete));
       if (!route) {
         fail(overlay, null, `${service}: ${path} is routed by no Ingress path`);
       } else if (route.service !== service) {
@@ -282,7 +291,7 @@ function checkRoutes(overlay, all) {
       }
     }
   }
-  if (shared.size) console.log(`[${overlay}] declared by several services, reachable from outside at one of them only: ${[...shared].join(', ')}`);
+  if (shared.size) console.log(`[${overlay}] declared by several services, each at its own host: ${[...shared].join(', ')}`);
 }
 
 async function checkOverlay(overlay, file) {
