@@ -99,5 +99,5 @@ for level in national provincial; do
     "$(echo "scale=2; $mean / $base_rate" | bc)"
 done
 sort -n "$delays" | awk '{d[NR]=$1} END {if (NR == 0) {print "  no delivery received"; exit}
-  printf "  webhook delay (arrival - change time): p50 %.0f ms, p99 %.0f ms, max %.0f ms over %d deliveries\n",
-         d[int(NR*0.50)+1>NR?NR:int(NR*0.50)+1], d[int(NR*0.99)+1>NR?NR:int(NR*0.99)+1], d[NR], NR}'
+  p50 = int(NR * 0.50) + 1; if (p50 > NR) p50 = NR; p99 = int(NR * 0.99) + 1; if (p99 > NR) p99 = NR
+  printf "  webhook delay (arrival - change time): p50 %.0f ms, p99 %.0f ms, max %.0f ms over %d deliveries\n", d[p50], d[p99], d[NR], NR}'
