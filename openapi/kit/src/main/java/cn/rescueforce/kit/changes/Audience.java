@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * Who may see a change in the feed and receive it by webhook: exactly who may read the changed object
- * (README, "Change feed and webhooks"). Kept with every change as data, so that the feed's query condition
- * ({@link #restrict}) and the in-memory check ({@link #visibleTo}) cannot disagree. {@code national} and the
+ * (README, "Change feed and webhooks"). Kept with every change as data, turned into the feed's query condition
+ * ({@link #restrict}) for the reader (a webhook's reader is its subscription's owner). {@code national} and the
  * services' own accounts see every change, as they read every object.
  *
  * @param kind        whose objects: {@link Kind}
@@ -91,28 +91,6 @@ public record Audience(Kind kind, String province, boolean mining, UUID unit, UU
         return new Audience(kind, province, mining, unit, assessorOrg, levels, set, alsoProvince);
     }
 
-    /** The in-memory check: may {@code caller} see this change? */
-    public boolean visibleTo(Caller caller) {
-        if (caller.is(ManagementLevel.NATIONAL)) {
-            return true;
-        }
-        if (levels != null && !levels.contains(caller.level())) {
-            return false;
-        }
-        if (everyOf != null && everyOf.contains(caller.level())) {
-            return true;
-        }
-        return switch (kind) {
-            case ALL -> true;
-            case NATIONAL -> false;
-            case PROVINCE -> caller.is(ManagementLevel.SERVICE) || (caller.isAnyOf(ManagementLevel.PROVINCIAL,
-                    ManagementLevel.MINE_SAFETY) && province != null && province.equals(caller.region()));
-            case TEAM -> caller.covers(province, mining, unit)
-                    || (alsoProvince != null && caller.covers(alsoProvince, mining, unit))
-                    || (assessorOrg != null && caller.is(ManagementLevel.ASSESSOR) && assessorOrg.equals(caller.org()));
-        };
-    }
-
     /** The levels as stored: {@code ,LEVEL,LEVEL,} (so that a {@code like} finds one), or null. */
     String levelsColumn() {
         return column(levels);
@@ -127,13 +105,12 @@ public record Audience(Kind kind, String province, boolean mining, UUID unit, UU
         return set == null ? null : set.stream().map(Enum::name).sorted().collect(Collectors.joining(",", ",", ","));
     }
 
-    /** Read back from the two columns. */
-    static Set<ManagementLevel> levels(String column) {
-        return column == null ? null : java.util.Arrays.stream(column.split(",")).filter(s -> !s.isEmpty())
-                .map(ManagementLevel::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(ManagementLevel.class)));
-    }
-
-    /** The same rule as {@link #visibleTo}, as a condition on {@link ChangeEvent}'s columns. */
+    /**
+     * The rule as a condition on {@link ChangeEvent}'s columns: national sees every change; the levels column narrows;
+     * then the kind (ALL; PROVINCE: its provincial and mine-safety levels, and services; TEAM: the caller's team scope
+     * in the team's province or {@code alsoProvince}, and the assigned assessor organisation; NATIONAL: none else) or
+     * {@code everyOf}.
+     */
     static Where restrict(Where where, Caller caller) {
         if (caller.is(ManagementLevel.NATIONAL)) {
             return where;

@@ -77,10 +77,4 @@ public class ChangeEvent extends PanacheEntityBase {
 
     @Column(name = "personal_data", nullable = false)
     public boolean personalData;
-
-    /** Who may see this change. */
-    public Audience audienceOf() {
-        return new Audience(Audience.Kind.valueOf(audience), province, mining, unit, assessorOrg, Audience.levels(levels),
-                Audience.levels(everyOf), alsoProvince);
-    }
 }

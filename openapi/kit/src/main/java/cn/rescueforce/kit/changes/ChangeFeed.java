@@ -51,8 +51,9 @@ public class ChangeFeed {
         }
         Long resume = after == null ? null : Cursor.decode(after, caller.sub()).position();
         return QuarkusTransaction.joiningExisting().call(() -> {
-            long from = resume == null ? purgedThrough() : requireKept(resume);
-            long head = head();
+            Horizon horizon = horizon();
+            long from = resume == null ? horizon.purgedThrough() : horizon.requireKept(resume, config);
+            long head = horizon.head();
             List<ChangeEvent> events = events(caller, from, head, size + 1, null);
             boolean more = events.size() > size;
             List<ChangeEvent> page = more ? events.subList(0, size) : events;
@@ -88,8 +89,36 @@ public class ChangeFeed {
 
     /** The highest position committed: every smaller one is final. Within a transaction. */
     public long head() {
-        Number head = (Number) em.createNativeQuery("select coalesce(max(position), 0) from change_event").getSingleResult();
-        return Math.max(head.longValue(), purgedThrough());
+        return horizon().head();
+    }
+
+    /**
+     * Where the feed stands, in one statement: the highest position committed and the last one deleted with the
+     * retention (0 while none was).
+     */
+    record Horizon(long highest, long purgedThrough) {
+
+        /** The highest position committed (or deleted): every smaller one is final. */
+        long head() {
+            return Math.max(highest, purgedThrough);
+        }
+
+        /** {@code from}, unless changes after it were deleted with the retention: 410 {@code cursor-expired}. */
+        long requireKept(long from, ChangeFeedConfig config) {
+            if (from < purgedThrough) {
+                throw new ProblemException(410, "cursor-expired", "Cursor expired",
+                        "Changes after this cursor are older than the feed's retention (" + config.retention().toDays()
+                                + " days) and were deleted: take a new cursor (GET /api/v1/changes/cursor), read everything"
+                                + " again, then follow the feed from that cursor", null);
+            }
+            return from;
+        }
+    }
+
+    private Horizon horizon() {
+        Object[] row = (Object[]) em.createNativeQuery("select coalesce((select max(position) from change_event), 0),"
+                + " purged_through from change_feed_horizon").getSingleResult();
+        return new Horizon(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
     /** One change as {@code reader} sees it (its source's {@link ChangeSource#asSeenBy}), with the cursor after it. */
@@ -97,22 +126,6 @@ public class ChangeFeed {
         return new ChangePage.Change(event.id, Cursor.of(event.position, reader.sub()).encode(), event.type, event.entityType,
                 event.entityId, event.entityVersion, event.occurredAt.atOffset(ZoneOffset.UTC), event.actorLevel,
                 recorder.bodyOf(event, reader));
-    }
-
-    /** 410 {@code cursor-expired} when changes after {@code from} were deleted with the retention. */
-    long requireKept(long from) {
-        if (from < purgedThrough()) {
-            throw new ProblemException(410, "cursor-expired", "Cursor expired",
-                    "Changes after this cursor are older than the feed's retention (" + config.retention().toDays()
-                            + " days) and were deleted: take a new cursor (GET /api/v1/changes/cursor), read everything"
-                            + " again, then follow the feed from that cursor", null);
-        }
-        return from;
-    }
-
-    /** The last position deleted with the retention (0 while none was). */
-    long purgedThrough() {
-        return ((Number) em.createNativeQuery("select purged_through from change_feed_horizon").getSingleResult()).longValue();
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
