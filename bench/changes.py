@@ -40,6 +40,8 @@ def receive(port, seconds, out):
     seen = set()
 
     class Receiver(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, as a production receiver behind a proxy answers
+
         def do_POST(self):
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
             arrived = time.time()
@@ -49,6 +51,7 @@ def receive(port, seconds, out):
                 occurred = datetime.fromisoformat(event["time"].replace("Z", "+00:00")).timestamp()
                 delays.append((arrived - occurred) * 1000)
             self.send_response(204)
+            self.send_header("Content-Length", "0")
             self.end_headers()
 
         def log_message(self, *args):
@@ -68,7 +71,7 @@ def write(base, token, rate, seconds, teams_file):
     done = [0]
     errors = [0]
     lock = threading.Lock()
-    threads = 8
+    threads = 16
     interval = threads / rate
     end = time.time() + seconds
 

@@ -14,10 +14,12 @@
 #
 #   bench/changes.sh                                    # 100,000 events, limit 500, 200 changes/s for 60 s
 #   EVENTS=200000 RATE=300 DURATION=120 bench/changes.sh
+#   PARTS=webhooks bench/changes.sh                     # only the webhook delay (PARTS=feed: only the feed)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 EVENTS=${EVENTS:-100000}; LIMIT=${LIMIT:-500}; RATE=${RATE:-200}; DURATION=${DURATION:-60}; ROUNDS=${ROUNDS:-3}
+PARTS=${PARTS:-feed,webhooks}
 PORT=${PORT:-18181}; RECEIVER_PORT=${RECEIVER_PORT:-18199}; DB=${DB:-teams_changes_bench}
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 
@@ -38,6 +40,7 @@ trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf localhost:$PORT/q/health/ready >/dev/null && break; sleep 1; done
 curl -sf localhost:$PORT/q/health/ready >/dev/null || { echo "teams-api did not start: /tmp/teams-changes-bench.log" >&2; exit 1; }
 
+if [[ ",$PARTS," == *,feed,* ]]; then
 echo "== seeding $EVENTS changes"
 $PG -d "$DB" -v events=$EVENTS -f bench/changes-seed.sql
 national=$(scripts/dev-token national --ttl 7200)
@@ -67,7 +70,11 @@ for round in $(seq 1 "$ROUNDS"); do
     sum[$level]=$(echo "${sum[$level]} + $rate" | bc)
   done
 done
+fi
 
+if [[ ",$PARTS," == *,webhooks,* ]]; then
+national=${national:-$(scripts/dev-token national --ttl 7200)}
+base="http://localhost:$PORT"
 echo
 echo "== webhook delay at $RATE changes/s for ${DURATION}s"
 $PG -d "$DB" -v units=200 -v teams=400 -f bench/seed-registry.sql
@@ -83,14 +90,18 @@ echo "subscribed: $(echo "$subscription" | python3 -c 'import json,sys; s=json.l
 read -r written failed < <(python3 bench/changes.py write "$base" "$national" "$RATE" "$DURATION" "$teams")
 wait $receiver
 delivered=$(grep -c . "$delays" || true)
-echo "written: $written changes ($failed failed), delivered: $delivered"
+echo "written: $written changes ($failed failed) in ${DURATION}s = $((written / DURATION)) changes/s, delivered: $delivered"
+fi
 
 echo
 echo "== commands"
+if [[ ",$PARTS," == *,feed,* ]]; then
 echo "  baseline: $PGB   ($(tr '\n' ' ' < "$page_sql"))"
 echo "  feed:     python3 bench/changes.py read $base <national|provincial 510000 token> $LIMIT"
-echo "  delay:    python3 bench/changes.py write $base <national token> $RATE $DURATION <team ids>, receiver bench/changes.py receive"
+fi
+[[ ",$PARTS," != *,webhooks,* ]] || echo "  delay:    python3 bench/changes.py write $base <national token> $RATE $DURATION <team ids>, receiver bench/changes.py receive"
 echo "== results (mean of $ROUNDS rounds; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg))"
+if [[ ",$PARTS," == *,feed,* ]]; then
 base_rate=$(echo "scale=0; ${sum[pgbench]} / $ROUNDS" | bc)
 printf "  %-34s %10s events/s\n" "PostgreSQL alone (baseline)" "$base_rate"
 for level in national provincial; do
@@ -98,6 +109,7 @@ for level in national provincial; do
   printf "  %-34s %10s events/s   ratio feed/PostgreSQL = %s\n" "GET /api/v1/changes ($level)" "$mean" \
     "$(echo "scale=2; $mean / $base_rate" | bc)"
 done
-sort -n "$delays" | awk '{d[NR]=$1} END {if (NR == 0) {print "  no delivery received"; exit}
+fi
+[[ ",$PARTS," != *,webhooks,* ]] || sort -n "$delays" | awk '{d[NR]=$1} END {if (NR == 0) {print "  no delivery received"; exit}
   p50 = int(NR * 0.50) + 1; if (p50 > NR) p50 = NR; p99 = int(NR * 0.99) + 1; if (p99 > NR) p99 = NR
   printf "  webhook delay (arrival - change time): p50 %.0f ms, p99 %.0f ms, max %.0f ms over %d deliveries\n", d[p50], d[p99], d[NR], NR}'

@@ -6,22 +6,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Delivers due outbox messages, each in its own transaction holding its row ({@code for update skip locked},
- * so two instances never deliver the same message at once). What a failure means is {@link DeliveryFailure}'s
- * rule: a refusal for good parks the message at once, with the reason; a passing failure leaves it pending and
- * schedules the next attempt by the {@link Backoff} of the configuration, until the {@link RetryLimit} parks it
- * too. An outage of the receiver delays a message, it never drops it: a parked message waits for
- * {@code national} to retry or discard it. Receivers are idempotent per key, so a delivery whose
- * acknowledgement got lost is simply repeated. A message with an ordering key is attempted only while no earlier
- * message of its key is pending (checked again under the row lock, so two instances keep the order too).
+ * Delivers due outbox messages: a message without an ordering key in a transaction of its own holding its row
+ * ({@code for update skip locked}), the messages of an ordering key in their order, a batch per transaction holding
+ * the key ({@link #attemptInOrder}), so two instances never deliver the same message at once nor a key out of order.
+ * What a failure means is {@link DeliveryFailure}'s rule: a refusal for good parks the message at once, with the
+ * reason; a passing failure leaves it pending and schedules the next attempt by the {@link Backoff} of the
+ * configuration, until the {@link RetryLimit} parks it too. An outage of the receiver delays a message, it never
+ * drops it: a parked message waits for {@code national} to retry or discard it. Receivers are idempotent per key,
+ * so a delivery whose acknowledgement got lost is simply repeated. A message with an ordering key is attempted only
+ * once no earlier message of its key is pending.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -50,58 +53,127 @@ public class OutboxRelay {
     }
 
     /**
-     * Attempts every message that is due now; returns how many were delivered. Of the messages with an ordering key
-     * only the first pending one of each key is due; once it is delivered, the next one of its key follows in the
-     * same run, so a key's backlog drains at the receiver's pace, not one message per run.
+     * Attempts every message that is due now, in rounds until a round finds nothing to attempt; returns how many were
+     * delivered. A round gives each ordering key one batch ({@link #attemptInOrder}) and attempts up to batch-size
+     * messages without a key, so a key's backlog drains at the receiver's pace and no key waits for another's.
      */
     public int deliverDue() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> due = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "select m.id, m.ordering_key from outbox_message m where m.state = 'PENDING' and m.next_attempt_at <= now() "
-                                + "and not exists (" + EARLIER_PENDING + ") order by m.next_attempt_at limit :batch")
-                .setParameter("batch", config.batchSize())
-                .getResultList());
         int delivered = 0;
-        for (Object[] row : due) {
-            UUID id = (UUID) row[0];
-            String orderingKey = (String) row[1];
-            int ofKey = 0;
-            while (id != null) {
-                // counted once the attempt's transaction has committed: a rolled-back parking is no parking
-                UUID attempted = id;
-                Outcome outcome = QuarkusTransaction.requiringNew().call(() -> attempt(attempted));
-                switch (outcome) {
-                    case DELIVERED -> delivered++;
-                    case PARKED_PERMANENT -> metrics.parked(ParkingCause.PERMANENT);
-                    case PARKED_GAVE_UP -> metrics.parked(ParkingCause.GAVE_UP);
-                    default -> {
-                    }
-                }
-                boolean keyGoesOn = orderingKey != null && outcome != Outcome.RETRY_LATER && outcome != Outcome.NOT_DUE
-                        && ++ofKey < config.batchSize();
-                id = keyGoesOn ? nextOf(orderingKey) : null;
+        while (true) {
+            Round round = round();
+            delivered += round.delivered;
+            if (round.attempted == 0) {
+                return delivered;
             }
         }
-        return delivered;
+    }
+
+    /** What a round, or one key's batch, attempted, delivered and parked. */
+    private static final class Round {
+        int attempted;
+        int delivered;
+        final List<Outcome> parked = new ArrayList<>();
+
+        /** Counts {@code outcome}; true when the next message of its key may follow in the same batch. */
+        boolean count(Outcome outcome) {
+            if (outcome == Outcome.NOT_DUE) {
+                return false;
+            }
+            attempted++;
+            if (outcome == Outcome.DELIVERED) {
+                delivered++;
+            } else if (outcome == Outcome.PARKED_PERMANENT || outcome == Outcome.PARKED_GAVE_UP) {
+                parked.add(outcome);
+            }
+            return outcome != Outcome.RETRY_LATER;
+        }
+
+        void add(Round other) {
+            attempted += other.attempted;
+            delivered += other.delivered;
+            parked.addAll(other.parked);
+        }
+    }
+
+    private Round round() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> due = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "(select null, m.ordering_key from outbox_message m where m.state = 'PENDING' and m.ordering_key is not null "
+                                + "and m.next_attempt_at <= now() group by m.ordering_key limit :batch) union all "
+                                + "(select m.id, null from outbox_message m where m.state = 'PENDING' and m.ordering_key is null "
+                                + "and m.next_attempt_at <= now() order by m.next_attempt_at limit :batch)")
+                .setParameter("batch", config.batchSize())
+                .getResultList());
+        Round round = new Round();
+        for (Object[] row : due) {
+            if (row[1] != null) {
+                String orderingKey = (String) row[1];
+                round.add(QuarkusTransaction.requiringNew().call(() -> attemptInOrder(orderingKey)));
+            } else {
+                UUID id = (UUID) row[0];
+                round.count(QuarkusTransaction.requiringNew().call(() -> attempt(id)));
+            }
+        }
+        // counted once the attempts' transactions have committed: a rolled-back parking is no parking
+        round.parked.forEach(this::countParked);
+        return round;
+    }
+
+    /** The lock space of the outbox's ordering keys (two-key advisory locks: apart from the feed's one-key lock). */
+    private static final int ORDERING_LOCKS = 0x6f757462; // "outb"
+
+    /**
+     * Attempts the pending messages of {@code orderingKey} in their order, up to batch-size of them, in one
+     * transaction: it holds the key (a transaction-scoped advisory lock, so that no other relay of any replica attempts
+     * the key meanwhile) and their rows, and stops at the first message that is not due or must be retried later,
+     * or once {@link #BATCH_TIME} has passed. One transaction per batch instead of one per message is what lets one
+     * subscription's deliveries keep pace with hundreds of changes a second; should the commit fail after some were
+     * sent, they are sent again (receivers deduplicate by key).
+     */
+    private Round attemptInOrder(String orderingKey) {
+        Round batch = new Round();
+        Object held = em.createNativeQuery("select pg_try_advisory_xact_lock(:space, hashtext(:key))")
+                .setParameter("space", ORDERING_LOCKS).setParameter("key", orderingKey).getSingleResult();
+        if (!Boolean.TRUE.equals(held)) {
+            return batch; // another relay is at this key now
+        }
+        List<OutboxMessage> pending = em.createQuery("from OutboxMessage m where m.orderingKey = :key and m.state = :pending "
+                        + "order by m.orderingPosition, m.createdAt", OutboxMessage.class)
+                .setParameter("key", orderingKey).setParameter("pending", OutboxState.PENDING)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setMaxResults(config.batchSize())
+                .getResultList();
+        long until = System.nanoTime() + BATCH_TIME.toNanos();
+        for (OutboxMessage message : pending) {
+            if (message.state != OutboxState.PENDING) {
+                continue; // parked by an earlier message's giving up (its destination held the rest)
+            }
+            if (message.nextAttemptAt.isAfter(Instant.now())) {
+                break; // the first pending message waits for its retry, and the rest of its key behind it
+            }
+            if (!batch.count(attemptHeld(message)) || System.nanoTime() > until) {
+                break;
+            }
+        }
+        return batch;
+    }
+
+    /** How long one key's batch goes on sending before it commits and lets the other keys have their turn. */
+    private static final Duration BATCH_TIME = Duration.ofSeconds(2);
+
+    private void countParked(Outcome outcome) {
+        switch (outcome) {
+            case PARKED_PERMANENT -> metrics.parked(ParkingCause.PERMANENT);
+            case PARKED_GAVE_UP -> metrics.parked(ParkingCause.GAVE_UP);
+            default -> {
+            }
+        }
     }
 
     /** An earlier pending message of the same ordering key than {@code m}: {@code m} waits for it. */
     private static final String EARLIER_PENDING = "select 1 from outbox_message e where e.ordering_key = m.ordering_key "
             + "and e.state = 'PENDING' and e.id <> m.id and (e.ordering_position < m.ordering_position "
             + "or (e.ordering_position = m.ordering_position and e.created_at < m.created_at))";
-
-    /** The first pending message of {@code orderingKey} if it is due now, or null. */
-    private UUID nextOf(String orderingKey) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            // the key's first pending message (by definition none earlier is pending), straight from the ordering
-            // index: a backlog of thousands costs one index probe per message, not a scan of the backlog
-            @SuppressWarnings("unchecked")
-            List<Object[]> first = em.createNativeQuery("select m.id, m.next_attempt_at <= now() from outbox_message m "
-                            + "where m.ordering_key = :key and m.state = 'PENDING' order by m.ordering_position, m.created_at limit 1")
-                    .setParameter("key", orderingKey).getResultList();
-            return first.isEmpty() || !Boolean.TRUE.equals(first.get(0)[1]) ? null : (UUID) first.get(0)[0];
-        });
-    }
 
     private Outcome attempt(UUID id) {
         @SuppressWarnings("unchecked")
@@ -113,6 +185,11 @@ public class OutboxRelay {
         }
         OutboxMessage message = em.find(OutboxMessage.class, id);
         em.refresh(message);
+        return attemptHeld(message);
+    }
+
+    /** Attempts {@code message}, whose row this transaction holds. */
+    private Outcome attemptHeld(OutboxMessage message) {
         message.attempting();
         OutboxDestination destination = destinationFor(message);
         RetrySchedule schedule = destination.retrySchedule().orElseGet(config::retrySchedule);
