@@ -34,7 +34,7 @@ echo "== starting teams-api on :$PORT"
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
   QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN \
   RESCUE_FORCE_RATE_LIMIT_CALLER_REQUESTS_PER_MINUTE=1000000000 RESCUE_FORCE_RATE_LIMIT_CALLER_BURST=1000000000 \
-  java -Dquarkus.profile=local -jar teams-api/target/quarkus-app/quarkus-run.jar > /tmp/teams-changes-bench.log 2>&1 &
+  java ${JAVA_OPTS:-} -Dquarkus.profile=local -jar teams-api/target/quarkus-app/quarkus-run.jar > /tmp/teams-changes-bench.log 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf localhost:$PORT/q/health/ready >/dev/null && break; sleep 1; done
