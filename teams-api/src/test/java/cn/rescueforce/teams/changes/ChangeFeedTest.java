@@ -127,7 +127,7 @@ class ChangeFeedTest {
 
         UUID team = UUID.fromString(value(() -> postForId(national, "/api/v1/teams", Registry.teamBody("510000", "MINING", unit)),
                 feed, List.of("team.registered"), seen));
-        Map<String, Object> profile = Map.of("name", "国家矿山应急救援芙蓉队", "specialties", List.of("MINE_FIRE", "FLOODING"),
+        Map<String, Object> profile = Map.of("name", "国家矿山应急救援芙蓉队", "specialties", List.of("MINE_FIRE", "MINE_FLOODING"),
                 "baseLocation", Map.of("lat", 28.2147, "lon", 104.9658), "baseCity", "宜宾市", "dutyPhone", "0831-4561119");
         step(() -> given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON)
                 .header("If-Match", etag(national, "/api/v1/teams/" + team)).body(profile)
