@@ -75,7 +75,7 @@ class ReadinessCheckTest {
         member(team, "李强", "COMMANDER");
         member(team, "王副", "DEPUTY_COMMANDER");
         List<String> onDuty = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 9; i++) {
             String rescuer = member(team, "队员" + i, "RESCUER");
             if (i < 6) {
                 onDuty.add(rescuer);
