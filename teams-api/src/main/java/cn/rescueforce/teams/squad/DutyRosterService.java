@@ -72,12 +72,17 @@ public class DutyRosterService {
         return new Page(periods.stream().map(p -> new Entry(p, names.get(p.squadId))).toList(), found.count());
     }
 
+    /** A period of the team's roster, a cancelled one too (404 for a period of another team). */
+    public Entry get(UUID teamId, UUID periodId) {
+        return entry(periodOf(teams.get(teamId), periodId));
+    }
+
     @Transactional
     public void cancel(UUID teamId, UUID periodId, String ifMatch) {
         Team team = teams.editableLocked(teamId, "cancel duty");
-        DutyPeriod period = roster.findById(periodId);
-        if (period == null || !period.teamId.equals(team.id) || period.cancelledAt != null) {
-            throw ProblemException.notFound("duty period", periodId);
+        DutyPeriod period = periodOf(team, periodId);
+        if (period.cancelledAt != null) {
+            throw ProblemException.notFound("duty period", periodId); // off the roster already: nothing left to cancel
         }
         ETags.requireMatch(ifMatch, period.version);
         period.cancel(Instant.now());
@@ -99,6 +104,14 @@ public class DutyRosterService {
         }
         SquadService.Composition squad = squadService.compose(squads.findById(period.get().squadId), team);
         return new OnDuty(team.id, at, new Entry(period.get(), squad.squad().name), squad);
+    }
+
+    private DutyPeriod periodOf(Team team, UUID periodId) {
+        DutyPeriod period = roster.findById(periodId);
+        if (period == null || !period.teamId.equals(team.id)) {
+            throw ProblemException.notFound("duty period", periodId);
+        }
+        return period;
     }
 
     /** The period with its squad's name (the change feed). */

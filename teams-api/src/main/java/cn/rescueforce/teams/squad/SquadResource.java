@@ -73,7 +73,7 @@ public class SquadResource implements SquadsApi {
         return idempotency.execute(idempotencyKey, input, () -> {
             DutyRosterService.Entry entry = roster.schedule(teamId, input.getSquadId(), input.getStartsAt().toInstant(),
                     input.getEndsAt().toInstant());
-            return ETags.created(URI.create("/api/v1/teams/" + teamId + "/duty-roster?from=" + input.getStartsAt()),
+            return ETags.created(URI.create("/api/v1/teams/" + teamId + "/duty-roster/" + entry.period().id),
                     SquadMapper.toApi(entry), entry.period().version);
         });
     }
@@ -85,6 +85,12 @@ public class SquadResource implements SquadsApi {
                 to == null ? null : to.toInstant(), request);
         return Response.ok(new DutyPeriodPage(found.items().stream().map(SquadMapper::toApi).toList(),
                 request.page(), request.size(), found.total())).build();
+    }
+
+    @Override
+    public Response getDutyPeriod(UUID teamId, UUID periodId, String ifNoneMatch) {
+        DutyRosterService.Entry entry = roster.get(teamId, periodId);
+        return ETags.read(ifNoneMatch, entry.period().version, () -> SquadMapper.toApi(entry));
     }
 
     @Override

@@ -126,6 +126,10 @@ class DutyRosterTest {
         cancel(Tokens.unit(unit), UUID.randomUUID().toString(), "\"0\"").then().statusCode(404);
         cancel(Tokens.unit(unit), period, "\"0\"").then().statusCode(204);
         cancel(Tokens.unit(unit), period, "\"1\"").then().statusCode(404);
+        given().auth().oauth2(Tokens.provincial("140000")).get("/api/v1/teams/" + team + "/duty-roster/" + period).then()
+                .statusCode(200).header("ETag", equalTo("\"1\"")).body("cancelledAt", org.hamcrest.Matchers.notNullValue());
+        given().auth().oauth2(Tokens.provincial("510000")).get("/api/v1/teams/" + team + "/duty-roster/" + period).then()
+                .statusCode(404);
         given().auth().oauth2(Tokens.unit(unit)).get("/api/v1/teams/" + team + "/duty-squad").then().body("onDuty", equalTo(false));
         given().auth().oauth2(Tokens.unit(unit)).get("/api/v1/teams/" + team + "/duty-roster").then().body("total", equalTo(0));
         // the squad's period is free again
