@@ -50,6 +50,18 @@ from (select i, random() as pick, greatest(1e-9, random()) as u1, random() as u2
       from generate_series(1, :teams) i) r
 join cumulative p on r.pick >= p.lo and r.pick < p.hi;
 
+-- specialties (the contract's Specialty) by category: the category's first always, each other one half the time
+update team t set specialties = array(
+    select s from unnest(case t.category
+        when 'MINING' then array['MINE_FIRE','GAS_COAL_DUST_EXPLOSION','MINE_FLOODING','ROOF_FALL']
+        when 'HAZARDOUS_CHEMICALS' then array['HAZARDOUS_CHEMICAL_LEAK','FIRE_EXPLOSION','HIGH_ANGLE_RESCUE']
+        when 'OIL_GAS' then array['WELL_CONTROL','PIPELINE_LEAK','FIRE_EXPLOSION']
+        when 'TUNNEL_CONSTRUCTION' then array['TUNNEL_COLLAPSE','BUILDING_COLLAPSE','EARTHQUAKE_SEARCH_RESCUE']
+        else array['WATER_RESCUE','FLOOD_DRAINAGE','HIGH_ANGLE_RESCUE','EARTHQUAKE_SEARCH_RESCUE','GEOLOGICAL_DISASTER_RESCUE']
+    end) with ordinality as u(s, n)
+    where n = 1 or random() < 0.5)
+where t.code like 'NB-%';
+
 analyze team;
 select count(*) as teams, count(*) filter (where status = 'ACTIVE' and readiness = 'STANDBY') as responding,
        count(distinct province) as provinces from team where code like 'NB-%';

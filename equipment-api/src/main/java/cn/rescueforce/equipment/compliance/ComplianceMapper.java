@@ -4,6 +4,7 @@ import cn.rescueforce.equipment.api.model.ComplianceLine;
 import cn.rescueforce.equipment.api.model.ComplianceReport;
 import cn.rescueforce.equipment.api.model.OverdueInspection;
 import cn.rescueforce.equipment.api.model.OverdueInspections;
+import cn.rescueforce.equipment.api.model.Specialty;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -17,7 +18,8 @@ public class ComplianceMapper {
     public ComplianceReport toApi(Compliance compliance, Instant at) {
         List<ComplianceLine> lines = compliance.lines().stream()
                 .map(line -> new ComplianceLine(line.type().code, line.type().name, line.required(), line.inService(), line.gap())
-                        .group(line.type().group).unit(line.type().unit))
+                        .group(line.type().group).unit(line.type().unit)
+                        .requiredBySpecialties(line.bySpecialties().stream().map(Specialty::fromValue).toList()))
                 .toList();
         List<OverdueInspection> overdue = compliance.overdue().stream()
                 .map(late -> new OverdueInspection(late.item().id, late.type().code, late.type().name,
@@ -28,6 +30,7 @@ public class ComplianceMapper {
                 compliance.configuration().version, lines, compliance.requiredTotal(), compliance.coveredTotal(), compliance.gapTotal(),
                 new OverdueInspections(overdue.size(), overdue), compliance.percent(), at.atOffset(ZoneOffset.UTC))
                 .teamName(compliance.team().name())
+                .specialties(compliance.team().specialties().stream().map(Specialty::fromValue).toList())
                 .province(compliance.team().province())
                 .compliant(compliance.compliant());
     }

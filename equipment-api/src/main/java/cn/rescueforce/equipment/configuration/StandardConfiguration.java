@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One published version of the equipment a team category must hold. A published version never changes; the
+ * One published version of the equipment a team category must hold, and what a specialty adds on top of it (lines
+ * with a specialty). A published version never changes; the
  * highest version of a category is the current one.
  */
 @Entity
@@ -74,12 +75,26 @@ public class StandardConfiguration extends PanacheEntityBase {
         @Column(name = "minimum_quantity", nullable = false)
         public int minimumQuantity;
 
+        /** The specialty whose teams need this line on top of the category's; null: every team of the category. */
+        @Column(name = "specialty")
+        public String specialty;
+
         public Line() {
         }
 
         public Line(UUID equipmentTypeId, int minimumQuantity) {
+            this(equipmentTypeId, minimumQuantity, null);
+        }
+
+        public Line(UUID equipmentTypeId, int minimumQuantity, String specialty) {
             this.equipmentTypeId = equipmentTypeId;
             this.minimumQuantity = minimumQuantity;
+            this.specialty = specialty;
+        }
+
+        /** Whether a team with these specialties must meet the line: the category's lines always, a specialty's if it has it. */
+        public boolean appliesTo(java.util.Collection<String> specialties) {
+            return specialty == null || specialties.contains(specialty);
         }
     }
 }

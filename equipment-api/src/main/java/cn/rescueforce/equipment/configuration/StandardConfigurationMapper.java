@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.configuration;
 
+import cn.rescueforce.equipment.api.model.Specialty;
 import cn.rescueforce.equipment.api.model.StandardConfigurationLine;
 import cn.rescueforce.equipment.api.model.StandardConfigurationPage;
 import cn.rescueforce.equipment.catalog.EquipmentType;
@@ -33,7 +34,8 @@ public class StandardConfigurationMapper {
                 .lines(configuration.lines.stream().map(line -> new StandardConfigurationLine()
                         .equipmentTypeCode(types.get(line.equipmentTypeId).code)
                         .equipmentTypeName(types.get(line.equipmentTypeId).name)
-                        .minimumQuantity(line.minimumQuantity)).toList())
+                        .minimumQuantity(line.minimumQuantity)
+                        .specialty(line.specialty == null ? null : Specialty.fromValue(line.specialty))).toList())
                 .publishedAt(configuration.publishedAt.atOffset(ZoneOffset.UTC))
                 .publishedBy(configuration.publishedBy);
     }

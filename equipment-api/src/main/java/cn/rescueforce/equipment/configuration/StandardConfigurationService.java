@@ -29,7 +29,10 @@ import java.util.stream.Collectors;
 
 import static cn.rescueforce.kit.security.ManagementLevel.NATIONAL;
 
-/** Standard configurations per team category: national publishes versions, every level reads them. */
+/**
+ * Standard configurations per team category, with lines a specialty adds: national publishes versions, every level
+ * reads them.
+ */
 @ApplicationScoped
 public class StandardConfigurationService {
 
@@ -60,8 +63,9 @@ public class StandardConfigurationService {
             String code = input.getLines().get(i).getEquipmentTypeCode();
             if (!byCode.containsKey(code)) {
                 errors.add(new Problem.FieldError("lines[" + i + "].equipmentTypeCode", "unknown equipment type " + code));
-            } else if (!seen.add(code)) {
-                errors.add(new Problem.FieldError("lines[" + i + "].equipmentTypeCode", "equipment type " + code + " is listed twice"));
+            } else if (!seen.add(code + "/" + input.getLines().get(i).getSpecialty())) {
+                errors.add(new Problem.FieldError("lines[" + i + "].equipmentTypeCode", "equipment type " + code + " is listed twice"
+                        + (input.getLines().get(i).getSpecialty() == null ? "" : " for " + input.getLines().get(i).getSpecialty())));
             }
         }
         if (!errors.isEmpty()) {
@@ -73,7 +77,8 @@ public class StandardConfigurationService {
         StandardConfiguration configuration = StandardConfiguration.publish(input.getCategory(),
                 configurations.highestVersion(input.getCategory()) + 1, input.getTitle(),
                 input.getLines().stream().map(line -> new StandardConfiguration.Line(byCode.get(line.getEquipmentTypeCode()).id,
-                        line.getMinimumQuantity())).toList(), scope.caller().sub(), Instant.now());
+                        line.getMinimumQuantity(), line.getSpecialty() == null ? null : line.getSpecialty().toString())).toList(),
+                scope.caller().sub(), Instant.now());
         configurations.persist(configuration);
         audit.record("StandardConfiguration", configuration.id, "PUBLISHED", null, List.of("category", "version", "title", "lines"));
         return configuration;

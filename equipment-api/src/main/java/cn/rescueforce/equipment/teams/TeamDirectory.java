@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Teams as teams-api knows them, through the client generated from openapi/teams-api.yaml (called with the
  * service account, see {@link OtherService}). A team's scope facts change rarely (a team does not move province
- * or host), so they are reused for {@code equipment.team-cache.ttl}; a missing team is never cached, so a team
+ * or host), so they are reused for {@code equipment.team-cache.ttl}, and so are its specialties (a changed
+ * specialty reaches the compliance report within that time); a missing team is never cached, so a team
  * registered a moment ago is found. teams-api down, slow or refusing our service account is a 503, never a 500.
  */
 @ApplicationScoped
@@ -56,7 +58,8 @@ public class TeamDirectory {
     private TeamRef fetch(UUID teamId) {
         Team team = TEAMS_API.call(() -> teams.getTeam(teamId, null), Map.of(404, () -> ProblemException.notFound("team", teamId)));
         return new TeamRef(team.getId(), team.getName(), TeamCategory.fromValue(team.getCategory().name()),
-                team.getProvince(), team.getSupportingUnitId());
+                team.getProvince(), team.getSupportingUnitId(),
+                team.getSpecialties() == null ? List.of() : team.getSpecialties().stream().map(Object::toString).toList());
     }
 
     /** Forgets every cached team (tests, and after an outage when freshness matters). */

@@ -24,6 +24,11 @@ public final class Teams {
         return new Team(id, province, category, unitId);
     }
 
+    /** The team's specialties in teams-api (values of the contract's Specialty), before equipment-api first reads it. */
+    public static void specialties(UUID teamId, String... specialties) {
+        OtherServices.TEAMS_API.specialties(teamId, specialties);
+    }
+
     /** How often equipment-api looked the team up in teams-api. */
     public static int lookups(UUID teamId) {
         return OtherServices.TEAMS_API.lookups(teamId);

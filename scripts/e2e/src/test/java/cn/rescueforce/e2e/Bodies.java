@@ -48,7 +48,7 @@ final class Bodies {
     static Map<String, Object> team(String province, String unitId) {
         int n = next();
         return Map.of("code", "MR-" + province + "-" + n, "name", "国家矿山应急救援端到端测试队" + n, "category", "MINING",
-                "specialties", List.of("MINE_FIRE", "FLOODING"), "province", province, "supportingUnitId", unitId,
+                "specialties", List.of("MINE_FIRE", "MINE_FLOODING"), "province", province, "supportingUnitId", unitId,
                 "baseLocation", Map.of("lat", 28.2147, "lon", 104.9658), "baseCity", "宜宾市", "dutyPhone", "0831-4561119");
     }
 }

@@ -17,6 +17,7 @@ import cn.rescueforce.sdk.teams.model.Member;
 import cn.rescueforce.sdk.teams.model.MemberInput;
 import cn.rescueforce.sdk.teams.model.MemberRole;
 import cn.rescueforce.sdk.teams.model.Problem;
+import cn.rescueforce.sdk.teams.model.Specialty;
 import cn.rescueforce.sdk.teams.model.SupportingUnit;
 import cn.rescueforce.sdk.teams.model.SupportingUnitInput;
 import cn.rescueforce.sdk.teams.model.TalentType;
@@ -98,7 +99,7 @@ class JavaSdkIT {
         TeamsApi teams = new TeamsApi(sichuan);
         int n = Bodies.next();
         Team team = teams.registerTeamWithHttpInfo(new TeamRegistration().code("MR-510000-" + n).name("国家矿山应急救援SDK测试队" + n)
-                .category(TeamCategory.MINING).specialties(List.of("MINE_FIRE", "FLOODING")).province("510000").supportingUnitId(unit)
+                .category(TeamCategory.MINING).specialties(List.of(Specialty.MINE_FIRE, Specialty.MINE_FLOODING)).province("510000").supportingUnitId(unit)
                 .baseLocation(new GeoPoint().lat(28.2147).lon(104.9658)).baseCity("宜宾市").dutyPhone("0831-4561119"),
                 "sdk-team-" + UUID.randomUUID()).getData();
 

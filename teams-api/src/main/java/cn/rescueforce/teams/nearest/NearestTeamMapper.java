@@ -1,9 +1,8 @@
 package cn.rescueforce.teams.nearest;
 
+import cn.rescueforce.teams.api.model.GeoPoint;
 import cn.rescueforce.teams.api.model.NearestTeam;
 import cn.rescueforce.teams.api.model.PublicNearestTeam;
-import cn.rescueforce.teams.team.Team;
-import cn.rescueforce.teams.team.TeamMapper;
 
 /** A team found near a location, for a caller with a token and for the public (no code, no headcount). */
 public final class NearestTeamMapper {
@@ -12,32 +11,30 @@ public final class NearestTeamMapper {
     }
 
     public static NearestTeam toApi(NearestTeamSearch.Found found) {
-        Team team = found.team();
         return new NearestTeam()
-                .id(team.id)
-                .code(team.code)
-                .name(team.name)
-                .category(team.category)
-                .province(team.province)
-                .baseCity(team.baseCity)
-                .baseLocation(TeamMapper.baseLocation(team))
-                .dutyPhone(team.dutyPhone)
-                .grade(team.grade)
-                .headcount(team.headcount)
+                .id(found.id())
+                .code(found.code())
+                .name(found.name())
+                .category(found.category())
+                .province(found.province())
+                .baseCity(found.baseCity())
+                .baseLocation(new GeoPoint(found.baseLat(), found.baseLon()))
+                .dutyPhone(found.dutyPhone())
+                .grade(found.grade())
+                .headcount(found.headcount())
                 .distanceKm(km(found.distanceKm()));
     }
 
     public static PublicNearestTeam toPublic(NearestTeamSearch.Found found) {
-        Team team = found.team();
         return new PublicNearestTeam()
-                .id(team.id)
-                .name(team.name)
-                .category(team.category)
-                .province(team.province)
-                .baseCity(team.baseCity)
-                .baseLocation(TeamMapper.baseLocation(team))
-                .dutyPhone(team.dutyPhone)
-                .grade(team.grade)
+                .id(found.id())
+                .name(found.name())
+                .category(found.category())
+                .province(found.province())
+                .baseCity(found.baseCity())
+                .baseLocation(new GeoPoint(found.baseLat(), found.baseLon()))
+                .dutyPhone(found.dutyPhone())
+                .grade(found.grade())
                 .distanceKm(km(found.distanceKm()));
     }
 

@@ -9,23 +9,27 @@ import cn.rescueforce.teams.api.model.TeamCategory;
 import cn.rescueforce.teams.certificate.Certificate;
 import cn.rescueforce.teams.certificate.CertificateService;
 import cn.rescueforce.teams.member.Member;
+import cn.rescueforce.teams.squad.DutyRosterService;
 import cn.rescueforce.teams.team.Team;
 import cn.rescueforce.teams.team.TeamService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Whether a team still meets its category's minimums: headcount, duty squad, its commander's certificates, drills. */
+/**
+ * Whether a team still meets its category's minimums: headcount, the squad on duty now by the duty roster (no longer
+ * inferred from the members outside the command), its commander's certificates, drills.
+ */
 @ApplicationScoped
 public class ReadinessCheckService {
 
@@ -39,15 +43,19 @@ public class ReadinessCheckService {
             TeamCategory.OIL_GAS, 20,
             TeamCategory.TUNNEL_CONSTRUCTION, 15,
             TeamCategory.OTHER, 10));
-    /** A duty squad of at least six is on call day and night, whatever the category (the contract, checkTeamReadiness). */
+    /**
+     * The squad on duty (the duty roster) has at least six active members, standing by day and night: the mine rescue
+     * rule (the contract, checkTeamReadiness), held for every category.
+     */
     static final int MINIMUM_DUTY_SQUAD = 6;
     /** A drill is expected at least once a quarter. */
     static final int DRILL_INTERVAL_DAYS = 90;
-    /** The command does not stand the duty squad. */
-    static final Set<MemberRole> COMMAND = Set.of(MemberRole.COMMANDER, MemberRole.DEPUTY_COMMANDER);
 
     @Inject
     TeamService teams;
+
+    @Inject
+    DutyRosterService roster;
 
     @Inject
     EntityManager em;
@@ -63,10 +71,13 @@ public class ReadinessCheckService {
                     + team.category + " team needs at least " + minimumHeadcount));
         }
         List<Member> active = Member.list("teamId = ?1 and status = ?2", team.id, MemberStatus.ACTIVE);
-        int dutySquadCandidates = (int) active.stream().filter(m -> !COMMAND.contains(m.role)).count();
-        if (dutySquadCandidates < MINIMUM_DUTY_SQUAD) {
-            warnings.add(warning(ReadinessWarningCode.DUTY_SQUAD_BELOW_MINIMUM, dutySquadCandidates
-                    + " active members can stand the duty squad; it needs at least " + MINIMUM_DUTY_SQUAD));
+        DutyRosterService.OnDuty onDuty = roster.onDuty(team, Instant.now());
+        int onDutyMembers = onDuty.squad() == null ? 0 : onDuty.squad().activeMembers();
+        if (onDuty.squad() == null) {
+            warnings.add(warning(ReadinessWarningCode.NO_SQUAD_ON_DUTY, "No squad is on the duty roster now"));
+        } else if (onDutyMembers < MINIMUM_DUTY_SQUAD) {
+            warnings.add(warning(ReadinessWarningCode.DUTY_SQUAD_BELOW_MINIMUM, "The squad on duty, "
+                    + onDuty.squad().squad().name + ", has " + onDutyMembers + " active members; it needs at least " + MINIMUM_DUTY_SQUAD));
         }
         warnings.addAll(commanderWarnings(active.stream().filter(m -> m.role == MemberRole.COMMANDER).toList(), today));
 
@@ -76,8 +87,10 @@ public class ReadinessCheckService {
             warnings.add(warning(ReadinessWarningCode.DRILL_OVERDUE, (lastDrill == null ? "No drill recorded"
                     : "No drill since " + lastDrill) + "; one is expected at least every " + DRILL_INTERVAL_DAYS + " days"));
         }
-        return new ReadinessCheck(team.id, team.name, team.category, today, team.headcount, minimumHeadcount,
-                dutySquadCandidates, MINIMUM_DUTY_SQUAD, warnings.isEmpty(), warnings).lastDrillOn(lastDrill);
+        ReadinessCheck check = new ReadinessCheck(team.id, team.name, team.category, today, team.headcount, minimumHeadcount,
+                onDutyMembers, MINIMUM_DUTY_SQUAD, warnings.isEmpty(), warnings).lastDrillOn(lastDrill);
+        return onDuty.squad() == null ? check
+                : check.dutySquadId(onDuty.squad().squad().id).dutySquadName(onDuty.squad().squad().name);
     }
 
     /**

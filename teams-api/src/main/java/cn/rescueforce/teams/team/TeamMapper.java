@@ -1,11 +1,13 @@
 package cn.rescueforce.teams.team;
 
 import cn.rescueforce.teams.api.model.GeoPoint;
+import cn.rescueforce.teams.api.model.Specialty;
 import cn.rescueforce.teams.api.model.TeamProfile;
 import cn.rescueforce.teams.api.model.TeamRegistration;
 
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 
 /** Teams and their lifecycle steps between the entities and the API models. */
 public final class TeamMapper {
@@ -14,13 +16,13 @@ public final class TeamMapper {
     }
 
     public static Team.Profile profile(TeamRegistration registration) {
-        return new Team.Profile(registration.getName(), registration.getSpecialties(), registration.getBaseLocation().getLat(),
+        return new Team.Profile(registration.getName(), specialtyNames(registration.getSpecialties()), registration.getBaseLocation().getLat(),
                 registration.getBaseLocation().getLon(), registration.getBaseAddress(), registration.getBaseCity(),
                 registration.getDutyPhone());
     }
 
     public static Team.Profile profile(TeamProfile profile) {
-        return new Team.Profile(profile.getName(), profile.getSpecialties(), profile.getBaseLocation().getLat(),
+        return new Team.Profile(profile.getName(), specialtyNames(profile.getSpecialties()), profile.getBaseLocation().getLat(),
                 profile.getBaseLocation().getLon(), profile.getBaseAddress(), profile.getBaseCity(), profile.getDutyPhone());
     }
 
@@ -30,7 +32,7 @@ public final class TeamMapper {
                 .code(team.code)
                 .name(team.name)
                 .category(team.category)
-                .specialties(Arrays.asList(team.specialties))
+                .specialties(Arrays.stream(team.specialties).map(Specialty::fromValue).toList())
                 .province(team.province)
                 .supportingUnitId(team.supportingUnitId)
                 .supportingUnitName(unitName)
@@ -60,6 +62,11 @@ public final class TeamMapper {
                 .actorLevel(cn.rescueforce.teams.api.model.TeamStatusChange.ActorLevelEnum.fromValue(step.actorLevel.name()))
                 .actorRegion(step.actorRegion)
                 .at(step.at.atOffset(ZoneOffset.UTC));
+    }
+
+    /** The specialties as stored: the vocabulary's values (the contract's Specialty, checked when the body is read). */
+    private static List<String> specialtyNames(List<Specialty> specialties) {
+        return specialties == null ? null : specialties.stream().map(Specialty::toString).toList();
     }
 
     /** A team's base as the API gives it (the public directory and the nearest-team search show it too). */

@@ -127,7 +127,7 @@ class ChangeFeedTest {
 
         UUID team = UUID.fromString(value(() -> postForId(national, "/api/v1/teams", Registry.teamBody("510000", "MINING", unit)),
                 feed, List.of("team.registered"), seen));
-        Map<String, Object> profile = Map.of("name", "国家矿山应急救援芙蓉队", "specialties", List.of("MINE_FIRE", "FLOODING"),
+        Map<String, Object> profile = Map.of("name", "国家矿山应急救援芙蓉队", "specialties", List.of("MINE_FIRE", "MINE_FLOODING"),
                 "baseLocation", Map.of("lat", 28.2147, "lon", 104.9658), "baseCity", "宜宾市", "dutyPhone", "0831-4561119");
         step(() -> given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON)
                 .header("If-Match", etag(national, "/api/v1/teams/" + team)).body(profile)
@@ -152,6 +152,20 @@ class ChangeFeedTest {
         step(() -> post(Tokens.unit(unit), "/api/v1/teams/" + team + "/drills", drill(), 201), feed, List.of("drill.recorded"), seen);
         step(() -> post(Tokens.provincial("510000"), "/api/v1/service-agreements", agreement(team, "510000"), 201), feed,
                 List.of("agreement.recorded"), seen);
+        // a squad of the member, on duty for a day, taken off the roster, then disbanded
+        String squad = value(() -> postForId(Tokens.unit(unit), "/api/v1/teams/" + team + "/squads",
+                Map.of("name", "一中队", "leaderId", member, "memberIds", List.of())), feed, List.of("squad.formed"), seen);
+        step(() -> given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("name", "救护一中队", "leaderId", member, "memberIds", List.of(member)))
+                .put("/api/v1/teams/" + team + "/squads/" + squad).then().statusCode(200), feed, List.of("squad.updated"), seen);
+        String period = value(() -> postForId(Tokens.unit(unit), "/api/v1/teams/" + team + "/duty-roster",
+                Map.of("squadId", squad, "startsAt", "2096-01-01T00:00:00Z", "endsAt", "2096-01-02T00:00:00Z")), feed,
+                List.of("duty-roster.scheduled"), seen);
+        step(() -> given().auth().oauth2(Tokens.unit(unit)).header("If-Match", "\"0\"")
+                .delete("/api/v1/teams/" + team + "/duty-roster/" + period).then().statusCode(204), feed,
+                List.of("duty-roster.cancelled"), seen);
+        step(() -> given().auth().oauth2(Tokens.unit(unit)).header("If-Match", "\"1\"")
+                .delete("/api/v1/teams/" + team + "/squads/" + squad).then().statusCode(204), feed, List.of("squad.disbanded"), seen);
 
         // an order sends the team out and its completion lets it recover: the team's readiness changes in the same transaction
         String order = value(() -> postForId(national, "/api/v1/mobilizations", order(team, "510000")), feed,

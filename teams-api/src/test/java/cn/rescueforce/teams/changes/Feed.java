@@ -77,6 +77,8 @@ final class Feed {
             case "ServiceAgreement" -> single(token, "/api/v1/service-agreements/" + id);
             case "MobilizationOrder" -> single(token, "/api/v1/mobilizations/" + id);
             case "Certificate" -> inList(token, "/api/v1/members/" + data.get("memberId") + "/certificates?size=200", id);
+            case "Squad" -> single(token, "/api/v1/teams/" + data.get("teamId") + "/squads/" + id);
+            case "DutyPeriod" -> single(token, "/api/v1/teams/" + data.get("teamId") + "/duty-roster/" + id);
             case "Drill" -> inList(token, "/api/v1/teams/" + data.get("teamId") + "/drills?size=200", id);
             case "PersonalData" -> inList(token, "/api/v1/audit-events?entityType=PersonalData&entityId=" + id, data.get("id").toString());
             default -> throw new AssertionError("no read known for " + entityType);

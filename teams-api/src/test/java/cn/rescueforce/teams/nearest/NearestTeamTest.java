@@ -154,7 +154,7 @@ class NearestTeamTest {
         body.put("baseLocation", Map.of("lat", lat, "lon", lon));
         body.put("baseCity", city);
         body.put("dutyPhone", "0990-6881119");
-        body.put("specialties", List.of("PIPELINE_FIRE", "WELL_CONTROL"));
+        body.put("specialties", List.of("PIPELINE_LEAK", "WELL_CONTROL"));
         return UUID.fromString(given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/teams").then().statusCode(201).extract().path("id"));
     }

@@ -7,8 +7,11 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,9 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 class ReadinessCheckTest {
@@ -36,22 +42,25 @@ class ReadinessCheckTest {
         given().auth().oauth2(Tokens.provincial("510000")).get("/api/v1/teams/" + team + "/readiness-check").then().statusCode(200)
                 .body("ready", equalTo(false)).body("category", equalTo("MINING"))
                 .body("minimumHeadcount", equalTo(27)).body("minimumDutySquad", equalTo(6)).body("headcount", equalTo(0))
-                .body("warnings.code", containsInAnyOrder("HEADCOUNT_BELOW_MINIMUM", "DUTY_SQUAD_BELOW_MINIMUM", "NO_COMMANDER", "DRILL_OVERDUE"));
+                .body("warnings.code", containsInAnyOrder("HEADCOUNT_BELOW_MINIMUM", "NO_SQUAD_ON_DUTY", "NO_COMMANDER", "DRILL_OVERDUE"))
+                .body("dutySquadCandidates", equalTo(0)).body("$", not(hasKey("dutySquadId")));
     }
 
     @Test
     void aFullTeamWithARenewedCommanderCertificateAndARecentDrillIsReady() {
         UUID team = Registry.activeTeam("510000", "OTHER", unit);
         String commander = member(team, "李强", "COMMANDER");
+        List<String> rescuers = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
-            member(team, "队员" + i, "RESCUER");
+            rescuers.add(member(team, "队员" + i, "RESCUER"));
         }
+        String squad = onDutyNow(team, "一中队", rescuers);
         certificate(commander, "救援指挥员资格证", "2020-01-01", "2023-01-01");
         certificate(commander, "救援指挥员资格证", "2023-01-01", "2099-01-01");
         drill(team, LocalDate.now(ZoneOffset.UTC).minusDays(10));
         given().auth().oauth2(Tokens.unit(unit)).get("/api/v1/teams/" + team + "/readiness-check").then().statusCode(200)
                 .body("ready", equalTo(true)).body("warnings", empty()).body("headcount", equalTo(10))
-                .body("dutySquadCandidates", equalTo(9));
+                .body("dutySquadCandidates", equalTo(9)).body("dutySquadId", equalTo(squad)).body("dutySquadName", equalTo("一中队"));
 
         certificate(commander, "矿山救护队指挥员资格证", "2019-05-01", "2022-05-01");
         drill(team, LocalDate.now(ZoneOffset.UTC).minusDays(400));
@@ -61,17 +70,44 @@ class ReadinessCheckTest {
     }
 
     @Test
-    void aTeamWithoutARecentDrillOrEnoughRescuersIsWarned() {
+    void aTeamWithoutARecentDrillOrEnoughMembersOnDutyIsWarned() {
         UUID team = Registry.activeTeam("510000", "OTHER", unit);
         member(team, "李强", "COMMANDER");
         member(team, "王副", "DEPUTY_COMMANDER");
-        for (int i = 0; i < 8; i++) {
-            member(team, "队员" + i, i < 5 ? "RESCUER" : "DEPUTY_COMMANDER");
+        List<String> onDuty = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            String rescuer = member(team, "队员" + i, "RESCUER");
+            if (i < 6) {
+                onDuty.add(rescuer);
+            }
         }
         drill(team, LocalDate.now(ZoneOffset.UTC).minusDays(120));
+        onDutyNow(team, "一中队", onDuty);
+        // the members outside the command would be enough; the squad on duty is what counts: one of its six leaves
+        leave(onDuty.get(5));
         given().auth().oauth2(Tokens.national()).get("/api/v1/teams/" + team + "/readiness-check").then().statusCode(200)
                 .body("warnings.code", containsInAnyOrder("DUTY_SQUAD_BELOW_MINIMUM", "DRILL_OVERDUE"))
+                .body("warnings.find { it.code == 'DUTY_SQUAD_BELOW_MINIMUM' }.message", containsString("一中队"))
                 .body("dutySquadCandidates", equalTo(5)).body("lastDrillOn", equalTo(LocalDate.now(ZoneOffset.UTC).minusDays(120).toString()));
+    }
+
+    @Test
+    void aSquadOnTheRosterLaterIsNotOnDutyNow() {
+        UUID team = Registry.activeTeam("510000", "MINING", unit);
+        List<String> squadMembers = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            squadMembers.add(member(team, "队员" + i, "RESCUER"));
+        }
+        String squad = given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON)
+                .body(Map.of("name", "一中队", "leaderId", squadMembers.get(0), "memberIds", squadMembers))
+                .post("/api/v1/teams/" + team + "/squads").then().statusCode(201).extract().path("id");
+        Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS);
+        given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON)
+                .body(Map.of("squadId", squad, "startsAt", tomorrow.toString(), "endsAt", tomorrow.plus(7, ChronoUnit.DAYS).toString()))
+                .post("/api/v1/teams/" + team + "/duty-roster").then().statusCode(201);
+        given().auth().oauth2(Tokens.unit(unit)).get("/api/v1/teams/" + team + "/readiness-check").then().statusCode(200)
+                .body("warnings.code", hasItem("NO_SQUAD_ON_DUTY")).body("warnings.code", not(hasItem("DUTY_SQUAD_BELOW_MINIMUM")))
+                .body("dutySquadCandidates", equalTo(0));
     }
 
     @Test
@@ -101,6 +137,24 @@ class ReadinessCheckTest {
                 .body(Map.of("name", name, "role", role, "talentType", role.contains("COMMANDER") ? "COMMAND" : "SKILLED_CRAFT",
                         "idNumber", Registry.idNumber(), "joinedOn", "2018-07-01"))
                 .post("/api/v1/teams/" + team + "/members").then().statusCode(201).extract().path("id");
+    }
+
+    /** A squad of these members, formed by the unit and on duty from an hour ago for a day; answers its id. */
+    private String onDutyNow(UUID team, String name, List<String> squadMembers) {
+        String squad = given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "leaderId", squadMembers.get(0), "memberIds", squadMembers))
+                .post("/api/v1/teams/" + team + "/squads").then().statusCode(201).extract().path("id");
+        Instant start = Instant.now().minus(1, ChronoUnit.HOURS);
+        given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON)
+                .body(Map.of("squadId", squad, "startsAt", start.toString(), "endsAt", start.plus(1, ChronoUnit.DAYS).toString()))
+                .post("/api/v1/teams/" + team + "/duty-roster").then().statusCode(201);
+        return squad;
+    }
+
+    private void leave(String member) {
+        given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON)
+                .body(Map.of("role", "RESCUER", "talentType", "SKILLED_CRAFT", "status", "LEFT"))
+                .header("If-Match", "\"0\"").put("/api/v1/members/" + member).then().statusCode(200);
     }
 
     private void certificate(String member, String name, String issuedOn, String expiresOn) {

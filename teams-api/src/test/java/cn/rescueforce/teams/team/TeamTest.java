@@ -99,11 +99,11 @@ class TeamTest {
     @Test
     void theTeamsUnitEditsTheProfileWithTheCurrentETag() {
         String etag = given().auth().oauth2(Tokens.unit(sichuanUnit)).get("/api/v1/teams/" + miningTeam).then().extract().header("ETag");
-        Map<String, Object> profile = Map.of("name", "国家矿山应急救援芙蓉队", "specialties", java.util.List.of("MINE_FIRE", "FLOODING"),
+        Map<String, Object> profile = Map.of("name", "国家矿山应急救援芙蓉队", "specialties", java.util.List.of("MINE_FIRE", "MINE_FLOODING"),
                 "baseLocation", Map.of("lat", 28.2147, "lon", 104.9658), "baseCity", "宜宾市", "dutyPhone", "0831-4561119");
         given().auth().oauth2(Tokens.unit(sichuanUnit)).contentType(ContentType.JSON).header("If-Match", etag).body(profile)
                 .put("/api/v1/teams/" + miningTeam).then().statusCode(200).body("baseCity", equalTo("宜宾市"))
-                .body("specialties", hasItem("FLOODING"));
+                .body("specialties", hasItem("MINE_FLOODING"));
         given().auth().oauth2(Tokens.unit(sichuanUnit)).contentType(ContentType.JSON).header("If-Match", etag).body(profile)
                 .put("/api/v1/teams/" + miningTeam).then().statusCode(412);
         given().auth().oauth2(Tokens.unit(UUID.randomUUID())).contentType(ContentType.JSON).header("If-Match", etag).body(profile)

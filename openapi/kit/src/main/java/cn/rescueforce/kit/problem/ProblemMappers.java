@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -250,7 +251,9 @@ public class ProblemMappers {
             if (e instanceof UnrecognizedPropertyException) {
                 return new Problem.FieldError(field, "unknown field");
             }
-            Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+            Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType()
+                    // a generated enum refuses an unknown value in its @JsonCreator: name the allowed values too
+                    : e instanceof ValueInstantiationException instantiation ? instantiation.getType().getRawClass() : null;
             if (target != null && target.isEnum()) {
                 String allowed = Arrays.stream(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
                 return new Problem.FieldError(field, "must be one of " + allowed);

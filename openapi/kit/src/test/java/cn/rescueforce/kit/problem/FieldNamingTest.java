@@ -26,6 +26,33 @@ class FieldNamingTest {
 
     public enum Category { MINING, TUNNEL }
 
+    /** As the contracts' enums are generated: a value of their own, refused in a {@code @JsonCreator}. */
+    public enum Specialty {
+        MINE_FIRE("MINE_FIRE"), WATER_RESCUE("WATER_RESCUE");
+
+        private final String value;
+
+        Specialty(String value) {
+            this.value = value;
+        }
+
+        @Override
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String toString() {
+            return value;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Specialty fromValue(String value) {
+            for (Specialty s : values()) {
+                if (s.value.equals(value)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("Unexpected value '" + value + "'");
+        }
+    }
+
     public static class Line {
         @NotNull
         public String typeCode;
@@ -37,6 +64,7 @@ class FieldNamingTest {
         @NotBlank
         public String name;
         public Category category;
+        public List<Specialty> specialties;
         @Valid
         public List<Line> lines;
         public Map<String, @Min(0) Integer> limits;
@@ -80,6 +108,8 @@ class FieldNamingTest {
     void anUnreadableBodyNamesTheFieldAndWhatWasExpected() {
         assertEquals(new Problem.FieldError("colour", "unknown field"), errorOf("{\"name\":\"x\",\"colour\":\"red\"}"));
         assertEquals(new Problem.FieldError("category", "must be one of MINING, TUNNEL"), errorOf("{\"category\":\"MINE\"}"));
+        assertEquals(new Problem.FieldError("specialties[1]", "must be one of MINE_FIRE, WATER_RESCUE"),
+                errorOf("{\"specialties\":[\"MINE_FIRE\",\"FLOODING\"]}"));
         assertEquals(new Problem.FieldError("lines[0].minimumQuantity", "not a valid integer"),
                 errorOf("{\"lines\":[{\"minimumQuantity\":\"many\"}]}"));
         assertEquals(new Problem.FieldError("body", "not a valid configuration"), errorOf("[1, 2]"));

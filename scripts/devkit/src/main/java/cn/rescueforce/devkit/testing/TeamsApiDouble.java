@@ -75,7 +75,15 @@ public class TeamsApiDouble extends ServiceDouble {
         return addTeam(province, category, supportingUnitId, "ACTIVE");
     }
 
-    /** Gives a team a grade directly, as earlier assessments would have. */
+    /** Gives a team these specialties (values of the contract's Specialty), as its profile would. */
+    public void specialties(UUID teamId, String... specialties) {
+        ArrayNode list = teams.get(teamId).putArray("specialties");
+        for (String specialty : specialties) {
+            list.add(specialty);
+        }
+    }
+
+        /** Gives a team a grade directly, as earlier assessments would have. */
     public void grade(UUID teamId, String grade, String validUntil) {
         teams.get(teamId).put("grade", grade).put("gradeValidUntil", validUntil);
     }
