@@ -28,9 +28,9 @@ cd "$root"
 UNITS=${UNITS:-2000}; TEAMS=${TEAMS:-5000}; DURATION=${DURATION:-15}; ROUNDS=${ROUNDS:-2}; WARMUP=${WARMUP:-60}
 STARTS=${STARTS:-3}; CONNECTIONS=${CONNECTIONS:-8}; DB=${DB:-teams_reads_bench}
 PORT=${PORT:-18281}; REF_PORT=${REF_PORT:-18280}; PROVINCE=${PROVINCE:-510000}
-# the JVM and pool settings of the deployment (README, "Deployment"; k8s/base/teams-api): heap 40 % of a 384 MiB limit,
+# the JVM and pool settings of the deployment (README, "Deployment"; k8s/base/teams-api): heap 35 % of a 384 MiB limit,
 # the serial collector (2 cores), worker threads and connections bounded
-JVM_OPTS=${JVM_OPTS:--Xmx150m -XX:+UseSerialGC}
+JVM_OPTS=${JVM_OPTS:--Xmx134m -XX:+UseSerialGC}
 POOLS=(QUARKUS_THREAD_POOL_MAX_THREADS=${MAX_THREADS:-32} QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${JDBC_MAX:-16})
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 work=$(mktemp -d)
