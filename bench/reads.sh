@@ -7,7 +7,8 @@
 #     reference's ref_team with the same rows), migrated by teams-api;
 #  2. start-up, alternated STARTS times: the reference and teams-api, each from `java -jar` to its first 200 from
 #     /q/health/ready (the database already migrated), with the same JVM options ($JVM_OPTS, those of the deployment);
-#  3. warm-up (WARMUP s of load on teams-api, a third of it on the reference), then the resident memory (RSS) of each;
+#  3. warm-up (WARMUP s of load on teams-api, each id and question in turn, a third of it on the reference), then the
+#     resident memory (RSS) of each;
 #  4. ROUNDS rounds of DURATION s each, alternating:
 #       pgbench  -f (select by primary key from ref_team, random key) -c4 -j2   — the baseline
 #       wrk -t1 -c8  reference GET /open/teams/{n}, GET /secure/teams/{n} (random n)
@@ -127,7 +128,8 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $tag" "$base$(h
 echo "== warm-up: ${WARMUP} s of load on teams-api, $((WARMUP / 3)) s on the reference"
 quarter=$((WARMUP / 4))
 for spec in "teams-all:$national" "teams-province:$provincial" "lists:$national" "directory:"; do
-  PATHS="$work/${spec%%:*}" TOKEN="${spec#*:}" wrk -t1 -c$CONNECTIONS -d${quarter}s -s bench/reads.lua "$base" >/dev/null
+  # in the files' order: every team and question is asked at least once when the load is high enough (kept afterwards)
+  SEQUENTIAL=1 PATHS="$work/${spec%%:*}" TOKEN="${spec#*:}" wrk -t1 -c$CONNECTIONS -d${quarter}s -s bench/reads.lua "$base" >/dev/null
 done
 rss_app=$(rss_mib "$app")
 PATHS="$work/ref-open" wrk -t1 -c$CONNECTIONS -d$((WARMUP / 6))s -s bench/reads.lua "$refbase" >/dev/null
