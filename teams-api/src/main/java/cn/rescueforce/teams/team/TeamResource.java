@@ -14,14 +14,19 @@ import cn.rescueforce.teams.api.model.TeamProfile;
 import cn.rescueforce.teams.api.model.TeamRegistration;
 import cn.rescueforce.teams.api.model.TeamStatus;
 import cn.rescueforce.teams.api.model.TeamStatusChangePage;
+import cn.rescueforce.teams.reads.PageRepresentations;
+import cn.rescueforce.teams.reads.TeamRepresentations;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +41,12 @@ public class TeamResource implements TeamsApi {
     @Inject
     IdempotentRequests idempotency;
 
+    @Inject
+    TeamRepresentations representations;
+
+    @Inject
+    PageRepresentations pages;
+
     @Override
     public Response registerTeam(TeamRegistration registration, String idempotencyKey) {
         return idempotency.execute(idempotencyKey, registration, () -> {
@@ -45,21 +56,37 @@ public class TeamResource implements TeamsApi {
         });
     }
 
+    /**
+     * The team's state is probed by primary key (scope and 304 decided on it); its JSON is the one kept for that state
+     * when there is one (TeamRepresentations, README "Performance"), else built from the entity.
+     */
     @Override
     public Response getTeam(UUID teamId, String ifNoneMatch) {
-        TeamRepository.WithUnitName found = service.getWithUnitName(teamId);
-        return ETags.read(ifNoneMatch, found.team().version, () -> TeamMapper.toApi(found.team(), found.unitName()));
+        TeamRepresentations.Probe probe = service.probeVisible(teamId);
+        if (ETags.stillCurrent(ifNoneMatch, probe.version())) {
+            return Response.notModified(new EntityTag(String.valueOf(probe.version()))).build();
+        }
+        TeamRepresentations.Json json = representations.json(probe, () -> {
+            TeamRepository.WithUnitName found = service.getWithUnitName(teamId);
+            return new TeamRepresentations.Built(TeamMapper.toApi(found.team(), found.unitName()), found.team().version);
+        });
+        return Response.ok(json.bytes(), MediaType.APPLICATION_JSON_TYPE).tag(new EntityTag(String.valueOf(json.version()))).build();
     }
 
+    /** Pages are kept per question and registry version (PageRepresentations): the caller's scope is in the question. */
     @Override
     public Response listTeams(Integer page, Integer size, String sort, TeamCategory category, String province,
                               TeamStatus status, Readiness readiness, UUID supportingUnitId, String q) {
         PageRequest request = PageRequest.of(page, size, sort, TeamService.SORTABLE, TeamService.defaultSort());
-        PanacheQuery<Team> found = service.list(new TeamService.Filter(category, province, status, readiness, supportingUnitId, q), request);
-        List<Team> teams = found.list();
-        Map<UUID, String> unitNames = service.unitNames(teams);
-        return Response.ok(new TeamPage(teams.stream().map(t -> TeamMapper.toApi(t, unitNames.get(t.supportingUnitId))).toList(),
-                request.page(), request.size(), found.count())).build();
+        TeamService.Filter filter = new TeamService.Filter(category, province, status, readiness, supportingUnitId, q);
+        List<Object> question = Arrays.asList("teams", service.listingScope(), filter, request.page(), request.size(), sort);
+        return Response.ok(pages.json(question, () -> {
+            PanacheQuery<Team> found = service.list(filter, request);
+            List<Team> teams = found.list();
+            Map<UUID, String> unitNames = service.unitNames(teams);
+            return new TeamPage(teams.stream().map(t -> TeamMapper.toApi(t, unitNames.get(t.supportingUnitId))).toList(),
+                    request.page(), request.size(), found.count());
+        }), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @Override

@@ -7,11 +7,13 @@ import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.kit.security.Caller;
 import cn.rescueforce.kit.security.Provinces;
+import cn.rescueforce.kit.security.TeamScope;
 import cn.rescueforce.teams.api.model.AssessmentResult;
 import cn.rescueforce.teams.api.model.LifecycleAction;
 import cn.rescueforce.teams.api.model.Readiness;
 import cn.rescueforce.teams.api.model.TeamCategory;
 import cn.rescueforce.teams.api.model.TeamStatus;
+import cn.rescueforce.teams.reads.TeamRepresentations;
 import cn.rescueforce.teams.security.Scope;
 import cn.rescueforce.teams.unit.SupportingUnit;
 import cn.rescueforce.teams.unit.SupportingUnitService;
@@ -53,6 +55,9 @@ public class TeamService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    TeamRepresentations representations;
+
     public record Filter(TeamCategory category, String province, TeamStatus status, Readiness readiness,
                          UUID supportingUnitId, String text) {
     }
@@ -91,6 +96,25 @@ public class TeamService {
         TeamRepository.WithUnitName found = teams.findWithUnitName(id);
         scope.visible(found == null ? null : found.team(), id);
         return found;
+    }
+
+    /**
+     * A team's state now (TeamRepresentations), in the caller's scope: a missing team and one out of scope cost the
+     * same probe and answer the same 404.
+     */
+    public TeamRepresentations.Probe probeVisible(UUID id) {
+        scope.requireLevel(Scope.TEAM_READERS, "read teams");
+        TeamRepresentations.Probe probe = representations.probe(id);
+        if (probe == null || !scope.covers(probe.province(), probe.category(), probe.supportingUnitId())) {
+            throw ProblemException.notFound("team", id);
+        }
+        return probe;
+    }
+
+    /** The scope of a caller that may list teams (403 otherwise): what tells its lists apart from other callers'. */
+    public TeamScope listingScope() {
+        scope.requireLevel(Scope.TEAM_READERS, "list teams");
+        return scope.caller().teamScope();
     }
 
     public PanacheQuery<Team> list(Filter filter, PageRequest page) {
