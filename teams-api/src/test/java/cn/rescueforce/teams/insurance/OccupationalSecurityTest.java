@@ -1,6 +1,9 @@
 package cn.rescueforce.teams.insurance;
 
 import cn.rescueforce.devkit.testing.Tokens;
+import cn.rescueforce.kit.personaldata.PersonalDataCipher;
+import cn.rescueforce.kit.personaldata.PersonalDataField;
+import cn.rescueforce.kit.personaldata.PersonalDataKeys;
 import cn.rescueforce.kit.security.TeamScope;
 import cn.rescueforce.teams.support.Registry;
 import io.agroal.api.AgroalDataSource;
@@ -9,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -130,6 +134,36 @@ class OccupationalSecurityTest {
                 .get("/api/v1/audit-events").then().statusCode(200).body("total", equalTo(2))
                 .body("items.changedFields.flatten()", hasItem("policyNumber")).extract().asString();
         assertFalse(audit.contains(number) || audit.contains(changed), "the audit trail holds a policy number");
+    }
+
+    @Test
+    void aPolicyNumberUnderAFormerKeyIsReEncryptedWithTheMembersValues() throws Exception {
+        String number = "GS-ROT-" + System.nanoTime();
+        String policy = post(Tokens.unit(sichuanUnit), "/api/v1/members/" + member + "/insurance-policies",
+                policy("WORK_INJURY", number, today, today.plusYears(1))).statusCode(201).extract().path("id");
+        var config = ConfigProvider.getConfig();
+        PersonalDataCipher former = new PersonalDataCipher(PersonalDataKeys.parse(config.getValue("rescue-force.personal-data.keys",
+                String.class), "dev-1", config.getValue("rescue-force.personal-data.hash-key", String.class), true));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("update insurance_policy set policy_number_encrypted = ? where id = ?")) {
+            update.setString(1, former.encrypt(new PersonalDataField("insurance_policy.policy_number"), number));
+            update.setObject(2, UUID.fromString(policy));
+            assertEquals(1, update.executeUpdate());
+        }
+        given().auth().oauth2(Tokens.national()).get("/api/v1/insurance-policies/" + policy).then().statusCode(200)
+                .body("policyNumber", equalTo(number));
+        given().auth().oauth2(Tokens.national()).post("/api/v1/personal-data/re-encryption").then().statusCode(200)
+                .body("remaining", equalTo(0));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select policy_number_encrypted from insurance_policy where id = ?")) {
+            select.setObject(1, UUID.fromString(policy));
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next());
+                assertTrue(row.getString(1).startsWith("v1.dev-2."), "under the current key");
+            }
+        }
+        given().auth().oauth2(Tokens.unit(sichuanUnit)).get("/api/v1/insurance-policies/" + policy).then().statusCode(200)
+                .body("policyNumber", equalTo(number));
     }
 
     @Test
