@@ -93,6 +93,41 @@ class OccupationalSecurityTest {
     }
 
     @Test
+    void theChangeFeedShowsPoliciesAndInjuriesOnlyToTheLevelsThatReadTheMember() {
+        List<String> readers = List.of(Tokens.national(), Tokens.provincial("510000"), Tokens.mineSafety("510000"), Tokens.unit(sichuanUnit));
+        List<String> others = List.of(Tokens.provincial("500000"), Tokens.mineSafety("500000"), Tokens.unit(UUID.randomUUID()),
+                Tokens.assessor(UUID.randomUUID()));
+        Map<String, String> cursors = new HashMap<>();
+        for (String token : concat(readers, others)) {
+            cursors.put(token, given().auth().oauth2(token).get("/api/v1/changes/cursor").then().statusCode(200).extract().path("cursor"));
+        }
+        String number = "GS-FEED-" + System.nanoTime();
+        String policy = post(Tokens.unit(sichuanUnit), "/api/v1/members/" + member + "/insurance-policies",
+                policy("WORK_INJURY", number, today, today.plusYears(1))).statusCode(201).extract().path("id");
+        for (String token : readers) {
+            List<Map<String, Object>> seen = changesAfter(token, cursors.get(token), policy);
+            assertEquals(1, seen.size(), "a reader of the member sees insurance.recorded");
+            assertEquals("insurance.recorded", seen.get(0).get("type"));
+            assertEquals(number, ((Map<?, ?>) seen.get(0).get("data")).get("policyNumber"));
+        }
+        for (String token : others) {
+            assertTrue(changesAfter(token, cursors.get(token), policy).isEmpty(), "another level's feed shows the policy");
+        }
+    }
+
+    private static List<Map<String, Object>> changesAfter(String token, String cursor, String entityId) {
+        List<Map<String, Object>> items = given().auth().oauth2(token).queryParam("after", cursor).queryParam("limit", 1000)
+                .get("/api/v1/changes").then().statusCode(200).extract().jsonPath().getList("items");
+        return items.stream().filter(change -> entityId.equals(change.get("entityId"))).toList();
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    @Test
     void aMemberOfAChemicalTeamIsNotTheMineSafetyBureausAndWritesFollowTheTeamsScope() {
         String chemist = Registry.member(chemicalTeam, sichuanUnit);
         Map<String, Object> body = policy("WORK_INJURY", "GS-1", today, today.plusYears(1));
