@@ -22,6 +22,9 @@ public class ServiceAgreementChanges implements ChangeSource {
     @Inject
     TeamService teams;
 
+    @Inject
+    AgreementSettings settings;
+
     @Override
     public String entityType() {
         return "ServiceAgreement";
@@ -29,7 +32,7 @@ public class ServiceAgreementChanges implements ChangeSource {
 
     @Override
     public List<String> eventTypes() {
-        return List.of("agreement.recorded");
+        return List.of("agreement.recorded", "agreement.terminated", "agreement.renewed", "agreement.expired");
     }
 
     @Override
@@ -45,7 +48,8 @@ public class ServiceAgreementChanges implements ChangeSource {
         }
         ChangeSource.asStored(agreement);
         String teamName = teams.names(List.of(agreement.teamId)).get(agreement.teamId);
-        return Representation.of(ServiceAgreementMapper.toApi(agreement, teamName, CertificateService.today()),
+        double maxDistanceKm = settings.maxDistanceKm();
+        return Representation.of(ServiceAgreementMapper.toApi(agreement, teamName, CertificateService.today(), maxDistanceKm),
                 agreement.version,
                 Audience.team(agreement.province, TeamScope.isMining(agreement.category), agreement.supportingUnitId)
                         .andProvince(agreement.enterpriseProvince.equals(agreement.province) ? null : agreement.enterpriseProvince));

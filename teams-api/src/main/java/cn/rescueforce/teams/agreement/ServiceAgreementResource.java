@@ -4,6 +4,10 @@ import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.idempotency.IdempotentRequests;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.teams.api.ServiceAgreementsApi;
+import cn.rescueforce.teams.api.model.AgreementRenewal;
+import cn.rescueforce.teams.api.model.AgreementStatus;
+import cn.rescueforce.teams.api.model.AgreementTermination;
+import cn.rescueforce.teams.api.model.CoveredEnterprisePage;
 import cn.rescueforce.teams.api.model.ServiceAgreementInput;
 import cn.rescueforce.teams.api.model.ServiceAgreementPage;
 import cn.rescueforce.teams.certificate.CertificateService;
@@ -46,19 +50,53 @@ public class ServiceAgreementResource implements ServiceAgreementsApi {
 
     @Override
     public Response listServiceAgreements(Integer page, Integer size, String sort, UUID teamId, String enterpriseProvince,
-                                          Integer expiringWithinDays) {
+                                          Integer expiringWithinDays, AgreementStatus status, Boolean beyondDistanceLimit) {
         PageRequest request = PageRequest.of(page, size, sort, ServiceAgreementService.SORTABLE, ServiceAgreementService.defaultSort());
-        PanacheQuery<ServiceAgreement> found = service.list(new ServiceAgreementService.Filter(teamId, enterpriseProvince, expiringWithinDays), request);
-        List<ServiceAgreement> agreements = found.list();
+        PanacheQuery<ServiceAgreement> found = service.list(new ServiceAgreementService.Filter(teamId, enterpriseProvince,
+                expiringWithinDays, status, beyondDistanceLimit), request);
+        return Response.ok(new ServiceAgreementPage(toApi(found.list()), request.page(), request.size(), found.count())).build();
+    }
+
+    @Override
+    public Response terminateServiceAgreement(UUID agreementId, AgreementTermination termination, String idempotencyKey,
+                                              String ifMatch) {
+        return idempotency.execute(idempotencyKey, termination, () -> {
+            ServiceAgreement agreement = service.terminate(agreementId, ifMatch, termination.getReason());
+            return ETags.ok(toApi(agreement), agreement.version);
+        });
+    }
+
+    @Override
+    public Response renewServiceAgreement(UUID agreementId, AgreementRenewal renewal, String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, renewal, () -> {
+            ServiceAgreement next = service.renew(agreementId, renewal);
+            return ETags.created(URI.create("/api/v1/service-agreements/" + next.id), toApi(next), next.version);
+        });
+    }
+
+    @Override
+    public Response listAgreementRenewalsDue(Integer page, Integer size, String enterpriseProvince, Integer withinDays) {
+        PageRequest request = PageRequest.of(page, size, null, Map.of(), ServiceAgreementService.defaultSort());
+        ServiceAgreementService.Found found = service.renewalsDue(enterpriseProvince, withinDays, request.page(), request.size());
+        return Response.ok(new ServiceAgreementPage(toApi(found.items()), request.page(), request.size(), found.total())).build();
+    }
+
+    @Override
+    public Response listCoveredEnterprises(UUID teamId, Integer page, Integer size) {
+        PageRequest request = PageRequest.of(page, size, null, Map.of(), ServiceAgreementService.defaultSort());
+        ServiceAgreementService.Found found = service.coveredEnterprises(teamId, request.page(), request.size());
+        return Response.ok(new CoveredEnterprisePage(found.items().stream().map(ServiceAgreementMapper::toCovered).toList(),
+                request.page(), request.size(), found.total())).build();
+    }
+
+    private List<cn.rescueforce.teams.api.model.ServiceAgreement> toApi(List<ServiceAgreement> agreements) {
         Map<UUID, String> names = service.teamNames(agreements);
         LocalDate today = CertificateService.today();
-        return Response.ok(new ServiceAgreementPage(agreements.stream()
-                .map(a -> ServiceAgreementMapper.toApi(a, names.get(a.teamId), today)).toList(),
-                request.page(), request.size(), found.count())).build();
+        return agreements.stream().map(a -> ServiceAgreementMapper.toApi(a, names.get(a.teamId), today, service.maxDistanceKm())).toList();
     }
 
     private cn.rescueforce.teams.api.model.ServiceAgreement toApi(ServiceAgreement agreement) {
         return ServiceAgreementMapper.toApi(agreement, service.teamNames(List.of(agreement)).get(agreement.teamId),
-                CertificateService.today());
+                CertificateService.today(), service.maxDistanceKm());
     }
 }

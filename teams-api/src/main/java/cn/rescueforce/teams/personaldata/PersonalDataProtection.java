@@ -5,6 +5,8 @@ import cn.rescueforce.kit.personaldata.PersonalDataCipher;
 import cn.rescueforce.kit.personaldata.PersonalDataConfig;
 import cn.rescueforce.kit.personaldata.PersonalDataException;
 import cn.rescueforce.kit.personaldata.PersonalDataKeys;
+import cn.rescueforce.teams.insurance.InsurancePolicy;
+import cn.rescueforce.teams.insurance.InsurancePolicyRepository;
 import cn.rescueforce.teams.member.Member;
 import cn.rescueforce.teams.member.MemberRepository;
 import cn.rescueforce.teams.security.Scope;
@@ -24,7 +26,8 @@ import java.util.stream.Stream;
 import static cn.rescueforce.kit.security.ManagementLevel.NATIONAL;
 
 /**
- * Keeps members' personal data under the current key: encrypts the values still in clear (rows written before
+ * Keeps members' personal data under the current key (their insurance policy numbers too, always encrypted): encrypts the
+ * values still in clear (rows written before
  * migration V5) and re-encrypts those under a former key, in batches of {@code rescue-force.personal-data.batch-size}
  * members, each batch its own transaction holding its rows with {@code for update skip locked}, so several replicas
  * share the work and an interrupted run loses at most one batch (done again by the next). It runs at every start,
@@ -53,6 +56,9 @@ public class PersonalDataProtection {
 
     @Inject
     ChangeBodies changeBodies;
+
+    @Inject
+    InsurancePolicyRepository policies;
 
     @Inject
     Scope scope;
@@ -123,6 +129,18 @@ public class PersonalDataProtection {
             encrypted += done.encrypted();
             reEncrypted += done.reEncrypted();
         }
+        // members' insurance policy numbers, always encrypted: only a former key to leave
+        for (int batch = 0; batch < maxBatches; batch++) {
+            int done = QuarkusTransaction.requiringNew().call(() -> {
+                List<InsurancePolicy> locked = policies.lockUnderFormerKey(prefix, batchSize);
+                locked.forEach(policy -> policy.protectPersonalData(cipher));
+                return locked.size();
+            });
+            if (done == 0) {
+                break;
+            }
+            reEncrypted += done;
+        }
         // the change feed's bodies with personal data (members, certificates), always encrypted: only a former key to leave
         for (int batch = 0; batch < maxBatches; batch++) {
             int done = QuarkusTransaction.requiringNew().call(() -> {
@@ -143,13 +161,15 @@ public class PersonalDataProtection {
 
     private long remaining() {
         return members.countUnprotectedValues(cipher.currentKeyPrefix())
+                + policies.countUnderFormerKey(cipher.currentKeyPrefix())
                 + changeBodies.countUnderFormerKey(cipher.currentKeyPrefix());
     }
 
     /** A value under a key the configuration lacks could never be read: a clear error at start, not at the first read. */
     private void requireKnownKeys() {
-        List<String> unknown = QuarkusTransaction.requiringNew().call(() -> Stream.concat(members.keyIdsInUse().stream(),
-                changeBodies.keyIdsInUse().stream()).distinct().filter(keyId -> !cipher.knows(keyId)).toList());
+        List<String> unknown = QuarkusTransaction.requiringNew().call(() -> Stream.of(members.keyIdsInUse(),
+                        policies.keyIdsInUse(), changeBodies.keyIdsInUse()).flatMap(List::stream).distinct()
+                .filter(keyId -> !cipher.knows(keyId)).toList());
         if (!unknown.isEmpty()) {
             throw new PersonalDataException("Personal data: members' values or the change feed's bodies are encrypted under the key ids " + unknown
                     + ", which " + PersonalDataKeys.KEYS_VARIABLE + " does not hold; add them back (k8s/README.md, \"Personal data keys\")");

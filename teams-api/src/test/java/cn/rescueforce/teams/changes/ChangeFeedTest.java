@@ -3,6 +3,7 @@ package cn.rescueforce.teams.changes;
 import cn.rescueforce.devkit.testing.Tokens;
 import cn.rescueforce.kit.changes.ChangeFeed;
 import cn.rescueforce.kit.changes.ChangeRecorder;
+import cn.rescueforce.teams.agreement.AgreementExpiry;
 import cn.rescueforce.teams.support.Registry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -14,6 +15,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,6 +52,9 @@ class ChangeFeedTest {
 
     @Inject
     ChangeFeed feed;
+
+    @Inject
+    AgreementExpiry expiry;
 
     /** Follows national's feed across one operation: the types it published, each change compared with the read. */
     static List<String> after(Feed national, Runnable operation) {
@@ -166,6 +172,38 @@ class ChangeFeedTest {
                 List.of("duty-roster.cancelled"), seen);
         step(() -> given().auth().oauth2(Tokens.unit(unit)).header("If-Match", "\"1\"")
                 .delete("/api/v1/teams/" + team + "/squads/" + squad).then().statusCode(204), feed, List.of("squad.disbanded"), seen);
+        // between rescues: prevention and service work, members' security, agreements that live
+        step(() -> post(Tokens.unit(unit), "/api/v1/teams/" + team + "/preventive-inspections", Map.of("enterpriseName", "珙县鑫源煤业有限公司",
+                "enterpriseCreditCode", Registry.creditCode("510000"), "inspectedOn", "2026-03-12",
+                "hazards", List.of(Map.of("kind", "GAS", "count", 2))), 201), feed, List.of("prevention.inspection-recorded"), seen);
+        step(() -> post(Tokens.unit(unit), "/api/v1/teams/" + team + "/technical-services", Map.of("kind", "GAS_DISCHARGE",
+                "client", "珙县鑫源煤业有限公司", "startedOn", "2026-03-13", "days", 1), 201), feed, List.of("service.recorded"), seen);
+        step(() -> post(Tokens.unit(unit), "/api/v1/teams/" + team + "/outreach-activities", Map.of("kind", "TRAINING",
+                "heldOn", "2026-03-14", "audience", "ENTERPRISE_STAFF", "topic", "自救器佩戴", "participants", 60), 201), feed,
+                List.of("outreach.recorded"), seen);
+        String policy = value(() -> postForId(Tokens.unit(unit), "/api/v1/members/" + member + "/insurance-policies", Map.of(
+                "kind", "WORK_INJURY", "insurer", "宜宾市社会保险事业管理局", "policyNumber", "GS5115002026000123", "sumInsured", 800000,
+                "validFrom", "2026-01-01", "validTo", "2026-12-31")), feed, List.of("insurance.recorded"), seen);
+        step(() -> given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("insurer", "宜宾市社会保险事业管理局", "policyNumber", "GS5115002027000123", "sumInsured", 800000,
+                        "validFrom", "2026-01-01", "validTo", "2027-12-31"))
+                .put("/api/v1/insurance-policies/" + policy).then().statusCode(200), feed, List.of("insurance.updated"), seen);
+        String injuryDrill = value(() -> postForId(Tokens.unit(unit), "/api/v1/teams/" + team + "/drills", drill()), feed,
+                List.of("drill.recorded"), seen);
+        step(() -> post(Tokens.unit(unit), "/api/v1/members/" + member + "/duty-injuries", Map.of("occurredOn", "2026-03-10",
+                "drillId", injuryDrill, "severity", "MINOR", "recognizedAsWorkInjury", true, "daysLost", 5), 201), feed,
+                List.of("injury.recorded"), seen);
+        String signed = value(() -> postForId(Tokens.unit(unit), "/api/v1/service-agreements", agreement(team, "510000")), feed,
+                List.of("agreement.recorded"), seen);
+        step(() -> post(Tokens.unit(unit), "/api/v1/service-agreements/" + signed + "/renewal", Map.of("endsOn", "2030-12-31"), 201),
+                feed, List.of("agreement.renewed"), seen);
+        step(() -> post(Tokens.provincial("510000"), "/api/v1/service-agreements/" + signed + "/termination", Map.of("reason", "企业关闭"),
+                200), feed, List.of("agreement.terminated"), seen);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<String, Object> ending = new HashMap<>(agreement(team, "510000"));
+        ending.put("endsOn", today.toString());
+        value(() -> postForId(Tokens.unit(unit), "/api/v1/service-agreements", ending), feed, List.of("agreement.recorded"), seen);
+        step(() -> expiry.expireDue(today.plusDays(1)), feed, List.of("agreement.expired"), seen);
 
         // an order sends the team out and its completion lets it recover: the team's readiness changes in the same transaction
         String order = value(() -> postForId(national, "/api/v1/mobilizations", order(team, "510000")), feed,

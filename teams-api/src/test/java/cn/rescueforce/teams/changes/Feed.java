@@ -81,6 +81,11 @@ final class Feed {
             case "DutyPeriod" -> single(token, "/api/v1/teams/" + data.get("teamId") + "/duty-roster/" + id);
             case "Drill" -> inList(token, "/api/v1/teams/" + data.get("teamId") + "/drills?size=200", id);
             case "PersonalData" -> inList(token, "/api/v1/audit-events?entityType=PersonalData&entityId=" + id, data.get("id").toString());
+            case "PreventiveInspection" -> inList(token, "/api/v1/preventive-inspections?size=200&teamId=" + data.get("teamId"), id);
+            case "TechnicalService" -> inList(token, "/api/v1/technical-services?size=200&teamId=" + data.get("teamId"), id);
+            case "OutreachActivity" -> inList(token, "/api/v1/outreach-activities?size=200&teamId=" + data.get("teamId"), id);
+            case "InsurancePolicy" -> single(token, "/api/v1/insurance-policies/" + id);
+            case "DutyInjury" -> inList(token, "/api/v1/members/" + data.get("memberId") + "/duty-injuries?size=200", id);
             default -> throw new AssertionError("no read known for " + entityType);
         };
     }
