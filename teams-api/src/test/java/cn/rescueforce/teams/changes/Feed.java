@@ -76,6 +76,7 @@ final class Feed {
             case "Member" -> single(token, "/api/v1/members/" + id);
             case "ServiceAgreement" -> single(token, "/api/v1/service-agreements/" + id);
             case "MobilizationOrder" -> single(token, "/api/v1/mobilizations/" + id);
+            case "Incident" -> single(token, "/api/v1/incidents/" + id);
             case "Certificate" -> inList(token, "/api/v1/members/" + data.get("memberId") + "/certificates?size=200", id);
             case "Drill" -> inList(token, "/api/v1/teams/" + data.get("teamId") + "/drills?size=200", id);
             case "PersonalData" -> inList(token, "/api/v1/audit-events?entityType=PersonalData&entityId=" + id, data.get("id").toString());
