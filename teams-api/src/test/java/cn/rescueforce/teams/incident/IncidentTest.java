@@ -290,6 +290,31 @@ class IncidentTest {
     }
 
     @Test
+    void theChangeFeedShowsAnIncidentToItsProvincesAndThenToTheLevelsOfItsEngagedTeams() {
+        Map<String, String> tokens = new java.util.LinkedHashMap<>();
+        tokens.put("sichuan", Tokens.provincial(SICHUAN));
+        tokens.put("chongqing", Tokens.provincial(CHONGQING));
+        tokens.put("shanxi", Tokens.provincial("140000"));
+        tokens.put("sichuan unit", Tokens.unit(sichuanUnit));
+        tokens.put("chongqing unit", Tokens.unit(chongqingUnit));
+        Map<String, String> cursors = new HashMap<>();
+        tokens.forEach((name, token) -> cursors.put(name, given().auth().oauth2(token).get("/api/v1/changes/cursor").then()
+                .statusCode(200).extract().path("cursor")));
+        String id = openId(Tokens.national(), incident("MINING_ACCIDENT", SICHUAN, CHONGQING));
+        mobilize(Tokens.national(), sichuanTeam, id).statusCode(201);
+        Map<String, List<String>> seen = new HashMap<>();
+        tokens.forEach((name, token) -> seen.put(name, given().auth().oauth2(token).queryParam("after", cursors.get(name))
+                .queryParam("limit", 1000).get("/api/v1/changes").then().statusCode(200).extract().jsonPath()
+                .getList("items.findAll { it.entityId == '" + id + "' }.type", String.class)));
+        assertTrue(seen.get("sichuan").containsAll(List.of("incident.opened", "incident.team-engaged")), seen.toString());
+        assertTrue(seen.get("chongqing").containsAll(List.of("incident.opened", "incident.team-engaged")), seen.toString());
+        assertTrue(seen.get("shanxi").isEmpty(), "another province sees nothing of it: " + seen);
+        assertTrue(seen.get("sichuan unit").equals(List.of("incident.team-engaged")),
+                "the unit sees the incident from the change that engaged its team: " + seen);
+        assertTrue(seen.get("chongqing unit").isEmpty(), "no team of its is engaged: " + seen);
+    }
+
+    @Test
     void aRetriedOpeningWithTheSameIdempotencyKeyOpensOneIncident() {
         String key = "incident-" + UUID.randomUUID();
         Map<String, Object> body = incident("MINING_ACCIDENT", SICHUAN);
