@@ -63,6 +63,10 @@ public class CallUp extends PanacheEntityBase {
     @Column(name = "mobilization_order_id")
     public UUID mobilizationOrderId;
 
+    /** The teams-api incident the call-up serves, if any; its format only is checked (contract, CallUpInput). */
+    @Column(name = "incident_id")
+    public UUID incidentId;
+
     @Column(nullable = false)
     public String purpose;
 
@@ -107,6 +111,12 @@ public class CallUp extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** The call-up serves this teams-api incident (none: null). */
+    public CallUp servingIncident(UUID incident) {
+        this.incidentId = incident;
+        return this;
+    }
 
     /** A quantity of one line of the call-up that came back unused, as the closure reports it. */
     public record Return(UUID stockLineId, int quantity) {

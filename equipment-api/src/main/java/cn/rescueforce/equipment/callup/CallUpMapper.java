@@ -31,6 +31,7 @@ public class CallUpMapper {
                 .teamId(callUp.teamId)
                 .teamProvince(callUp.teamProvince)
                 .mobilizationOrderId(callUp.mobilizationOrderId)
+                .incidentId(callUp.incidentId)
                 .purpose(callUp.purpose)
                 .status(callUp.status)
                 .lines(callUp.lines.stream().map(line -> toApi(line, stock.get(line.stockLineId))).toList())

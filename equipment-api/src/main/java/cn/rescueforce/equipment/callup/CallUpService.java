@@ -72,10 +72,10 @@ public class CallUpService {
                 .filter(line -> line.depotId.equals(depot.id)).map(line -> line.id).collect(Collectors.toSet());
         CallUp callUp = CallUp.request(depot.id, stockOfDepot, team, input.getMobilizationOrderId(), input.getPurpose(),
                 input.getLines().stream().map(line -> new CallUp.Line(line.getStockLineId(), line.getQuantity())).toList(),
-                scope.caller(), Instant.now());
+                scope.caller(), Instant.now()).servingIncident(input.getIncidentId());
         callUps.persist(callUp);
         audit.record("CallUp", callUp.id, "REQUESTED", depot.province != null ? depot.province : team.province(),
-                List.of("depotId", "teamId", "mobilizationOrderId", "purpose", "lines", "status"));
+                List.of("depotId", "teamId", "mobilizationOrderId", "incidentId", "purpose", "lines", "status"));
         return callUp;
     }
 

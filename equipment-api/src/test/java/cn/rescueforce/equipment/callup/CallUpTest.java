@@ -205,6 +205,27 @@ class CallUpTest {
         }
     }
 
+    @Test
+    void aCallUpMayNameTheIncidentItServesCheckedForItsFormatOnly() {
+        Teams.Team team = Teams.team("510000", Teams.MINING);
+        UUID depot = Fixtures.provincialDepot("510000");
+        UUID line = Fixtures.stock(Tokens.provincial("510000"), depot, 10, 0, null);
+        UUID incident = UUID.randomUUID();
+        Map<String, Object> body = new java.util.HashMap<>(Fixtures.callUpBody(depot, team.id(), line, 1));
+        body.put("incidentId", incident.toString());
+        String id = given().auth().oauth2(Tokens.unit(team.unitId())).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/call-ups").then().statusCode(201).body("incidentId", equalTo(incident.toString()))
+                .extract().path("id");
+        given().auth().oauth2(Tokens.provincial("510000")).get("/api/v1/call-ups/" + id).then().statusCode(200)
+                .body("incidentId", equalTo(incident.toString()));
+        body.put("incidentId", "古蔺煤矿事故");
+        given().auth().oauth2(Tokens.unit(team.unitId())).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/call-ups").then().statusCode(400).body("errors.field", hasItem("incidentId"));
+        body.remove("incidentId");
+        given().auth().oauth2(Tokens.unit(team.unitId())).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/call-ups").then().statusCode(201).body("incidentId", org.hamcrest.Matchers.nullValue());
+    }
+
     static void stockIs(String token, UUID depot, int quantity, int reserved) {
         given().auth().oauth2(token).get("/api/v1/depots/" + depot + "/stock").then().statusCode(200)
                 .body("items[0].quantity", equalTo(quantity))

@@ -17,6 +17,9 @@ public final class MobilizationMapper {
     public static cn.rescueforce.teams.api.model.MobilizationOrder toApi(MobilizationOrder order, String teamName) {
         return new cn.rescueforce.teams.api.model.MobilizationOrder()
                 .id(order.id)
+                .incidentId(order.incidentId)
+                .task(order.task)
+                .lateReportedSteps(new java.util.ArrayList<>(order.lateReportedSteps()))
                 .teamId(order.teamId)
                 .teamName(teamName)
                 .teamProvince(order.province)

@@ -6,6 +6,7 @@ import cn.rescueforce.kit.security.ManagementLevel;
 import cn.rescueforce.teams.api.model.Incident;
 import cn.rescueforce.teams.api.model.IncidentSeverity;
 import cn.rescueforce.teams.api.model.MobilizationStatus;
+import cn.rescueforce.teams.api.model.RescueTask;
 import cn.rescueforce.teams.api.model.TeamCategory;
 import cn.rescueforce.teams.team.Team;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -21,7 +22,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -30,8 +33,10 @@ import java.util.UUID;
  * An order mobilizing a team for an incident. The issuing authority is responsible for it ("who mobilizes,
  * who is responsible"). The team's province, category and supporting unit are copied from the team (fixed
  * at registration) so that the scope rules apply to the order directly. It moves one step at a time,
- * ISSUED → ACKNOWLEDGED → EN_ROUTE → ON_SITE → COMPLETED, or is CANCELLED while open; each step is dated
- * now or at the reported time, which may not run ahead of the server's clock nor precede the previous step.
+ * ISSUED → ACKNOWLEDGED → EN_ROUTE → ON_SITE → COMPLETED, or is CANCELLED while open; each step is dated by the
+ * server when it is posted, or at the time it happened when a team reports it later ({@link ReportedTime}): within
+ * the late-report window, never ahead of the server's clock nor before the previous step, and flagged as reported
+ * late. It belongs to an incident and assigns its team a task there.
  */
 @Entity
 @Table(name = "mobilization_order")
@@ -49,6 +54,17 @@ public class MobilizationOrder extends PanacheEntityBase {
 
     @Column(name = "team_id", nullable = false)
     public UUID teamId;
+
+    @Column(name = "incident_id", nullable = false)
+    public UUID incidentId;
+
+    /** The team's task at the incident (none on orders issued before incidents existed). */
+    @Enumerated(EnumType.STRING)
+    public RescueTask task;
+
+    /** The steps reported after the fact, as {@code ,EN_ROUTE,ON_SITE,}; null when none. */
+    @Column(name = "late_steps")
+    public String lateSteps;
 
     /** The team's province. */
     @Column(nullable = false)
@@ -136,11 +152,13 @@ public class MobilizationOrder extends PanacheEntityBase {
      * A new order for {@code team}, issued by {@code issuer} at {@code now}; the alarm is {@code now} unless
      * reported. The caller has checked that the issuer may mobilize the team for this incident.
      */
-    public static MobilizationOrder issue(Team team, Incident incident, Caller issuer, Instant now) {
-        Instant alarmAt = reported(incident.getAlarmAt(), now, "incident.alarmAt");
+    public static MobilizationOrder issue(Team team, Incident incident, UUID incidentId, RescueTask task, Caller issuer, Instant now) {
+        Instant alarmAt = alarmAt(incident, now);
         MobilizationOrder order = new MobilizationOrder();
         order.id = UUID.randomUUID();
         order.teamId = team.id;
+        order.incidentId = incidentId;
+        order.task = task;
         order.province = team.province;
         order.category = team.category;
         order.supportingUnitId = team.supportingUnitId;
@@ -162,24 +180,71 @@ public class MobilizationOrder extends PanacheEntityBase {
         return order;
     }
 
+    /**
+     * A new order for {@code team} under an incident opened before; the team is alarmed when the order is issued. The
+     * order's own incident facts (its former representation) are the incident's, in the team's province when the
+     * incident concerns it. The caller has checked that the issuer may mobilize the team for this incident.
+     */
+    public static MobilizationOrder issue(Team team, cn.rescueforce.teams.incident.Incident incident, RescueTask task,
+                                          Caller issuer, Instant now) {
+        Incident facts = new Incident()
+                .type(incident.type.name())
+                .severity(incident.severity)
+                .province(incident.concerns(team.province) ? team.province : incident.leadProvince)
+                .location(new cn.rescueforce.teams.api.model.GeoPoint(incident.lat, incident.lon))
+                .address(incident.address)
+                .description(incident.description == null ? incident.title : incident.description);
+        return issue(team, facts, incident.id, task, issuer, now);
+    }
+
+    /** When the alarm of an order issued with its own incident facts was raised: reported, or now. */
+    public static Instant alarmAt(Incident incident, Instant now) {
+        Instant at = incident.getAlarmAt() == null ? now : atDatabasePrecision(incident.getAlarmAt().toInstant());
+        if (at.isAfter(now.plus(CLOCK_SKEW))) {
+            throw ProblemException.invalid("incident.alarmAt", "must not be in the future");
+        }
+        return at;
+    }
+
+    /**
+     * When a step happened as its poster says ({@code at} null: now, when posted), and the request field that said
+     * it ({@code occurredAt}, or its former name {@code at}).
+     */
+    public record ReportedTime(OffsetDateTime at, String field) {
+
+        public static final ReportedTime NOW = new ReportedTime(null, "occurredAt");
+    }
+
     /** The team has received the order. */
-    public void acknowledge(OffsetDateTime reportedAt, Instant now) {
-        acknowledgedAt = advance(MobilizationStatus.ISSUED, MobilizationStatus.ACKNOWLEDGED, reportedAt, now);
+    public void acknowledge(ReportedTime reported, Duration window, Instant now) {
+        acknowledgedAt = advance(MobilizationStatus.ISSUED, MobilizationStatus.ACKNOWLEDGED, reported, window, now);
     }
 
     /** The team has left its base. */
-    public void depart(OffsetDateTime reportedAt, Instant now) {
-        departedAt = advance(MobilizationStatus.ACKNOWLEDGED, MobilizationStatus.EN_ROUTE, reportedAt, now);
+    public void depart(ReportedTime reported, Duration window, Instant now) {
+        departedAt = advance(MobilizationStatus.ACKNOWLEDGED, MobilizationStatus.EN_ROUTE, reported, window, now);
     }
 
     /** The team is at the incident. */
-    public void arrive(OffsetDateTime reportedAt, Instant now) {
-        arrivedAt = advance(MobilizationStatus.EN_ROUTE, MobilizationStatus.ON_SITE, reportedAt, now);
+    public void arrive(ReportedTime reported, Duration window, Instant now) {
+        arrivedAt = advance(MobilizationStatus.EN_ROUTE, MobilizationStatus.ON_SITE, reported, window, now);
     }
 
     /** The team's work at the incident is done. */
-    public void complete(OffsetDateTime reportedAt, Instant now) {
-        completedAt = advance(MobilizationStatus.ON_SITE, MobilizationStatus.COMPLETED, reportedAt, now);
+    public void complete(ReportedTime reported, Duration window, Instant now) {
+        completedAt = advance(MobilizationStatus.ON_SITE, MobilizationStatus.COMPLETED, reported, window, now);
+    }
+
+    /** The steps reported after the fact, in the order they were taken. */
+    public List<MobilizationStatus> lateReportedSteps() {
+        if (lateSteps == null) {
+            return List.of();
+        }
+        return Arrays.stream(lateSteps.split(",")).filter(s -> !s.isEmpty()).map(MobilizationStatus::valueOf).toList();
+    }
+
+    public boolean isReportedLate(MobilizationStatus step) {
+        return lateSteps != null && lateSteps.contains("," + step.name() + ",");
     }
 
     /** Only the issuing authority (same level, region and organisation) or national cancels, and only an open order. */
@@ -214,26 +279,32 @@ public class MobilizationOrder extends PanacheEntityBase {
         return alarmAt;
     }
 
-    /** One step forward, from exactly {@code from} to {@code to}; returns the step's time. */
-    private Instant advance(MobilizationStatus from, MobilizationStatus to, OffsetDateTime reportedAt, Instant now) {
+    /**
+     * One step forward, from exactly {@code from} to {@code to}; returns the step's time. A step reported with the
+     * time it happened is accepted within {@code window} before now (a step remembered later is no measurement of a
+     * response time), not in the future, not before the previous step; one more than the clock skew before now is
+     * flagged as reported late.
+     */
+    private Instant advance(MobilizationStatus from, MobilizationStatus to, ReportedTime reported, Duration window, Instant now) {
         if (status != from) {
             throw ProblemException.invalidTransition("The order is " + status + "; only an order " + from + " can become " + to);
         }
-        Instant at = reported(reportedAt, now, "at");
+        Instant at = reported.at() == null ? now : atDatabasePrecision(reported.at().toInstant());
+        if (at.isAfter(now.plus(CLOCK_SKEW))) {
+            throw ProblemException.invalid(reported.field(), "must not be in the future");
+        }
+        if (at.isBefore(now.minus(window))) {
+            throw ProblemException.invalid(reported.field(), "must be within the late-report window (" + window
+                    + ") before now: a step is reported when it happens, or late within that window");
+        }
         if (at.isBefore(lastStepAt())) {
-            throw ProblemException.invalid("at", "must not precede the previous step (" + lastStepAt() + ")");
+            throw ProblemException.invalid(reported.field(), "must not precede the previous step (" + lastStepAt() + ")");
+        }
+        if (at.isBefore(now.minus(CLOCK_SKEW))) {
+            lateSteps = (lateSteps == null ? "," : lateSteps) + to.name() + ",";
         }
         status = to;
         updatedAt = now;
-        return at;
-    }
-
-    /** A reported time at the database's precision, or {@code now} when none is reported; 400 when in the future. */
-    private static Instant reported(OffsetDateTime reportedAt, Instant now, String field) {
-        Instant at = reportedAt == null ? now : atDatabasePrecision(reportedAt.toInstant());
-        if (at.isAfter(now.plus(CLOCK_SKEW))) {
-            throw ProblemException.invalid(field, "must not be in the future");
-        }
         return at;
     }
 

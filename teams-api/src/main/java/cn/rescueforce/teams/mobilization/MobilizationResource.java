@@ -3,6 +3,7 @@ package cn.rescueforce.teams.mobilization;
 import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.idempotency.IdempotentRequests;
 import cn.rescueforce.kit.paging.PageRequest;
+import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.teams.api.MobilizationsApi;
 import cn.rescueforce.teams.api.model.MobilizationCancellation;
 import cn.rescueforce.teams.api.model.MobilizationOrderInput;
@@ -51,10 +52,12 @@ public class MobilizationResource implements MobilizationsApi {
     }
 
     @Override
-    public Response listMobilizationOrders(Integer page, Integer size, String sort, UUID teamId, MobilizationStatus status,
-                                           String province, OffsetDateTime issuedFrom, OffsetDateTime issuedTo) {
+    public Response listMobilizationOrders(Integer page, Integer size, String sort, UUID teamId, UUID incidentId,
+                                           MobilizationStatus status, String province, OffsetDateTime issuedFrom,
+                                           OffsetDateTime issuedTo) {
         PageRequest request = PageRequest.of(page, size, sort, MobilizationService.SORTABLE, MobilizationService.defaultSort());
-        PanacheQuery<MobilizationOrder> found = service.list(new MobilizationService.Filter(teamId, status, province, issuedFrom, issuedTo), request);
+        PanacheQuery<MobilizationOrder> found = service.list(new MobilizationService.Filter(teamId, status, province, issuedFrom,
+                issuedTo, incidentId), request);
         List<MobilizationOrder> orders = found.list();
         Map<UUID, String> names = service.teamNames(orders);
         return Response.ok(new MobilizationOrderPage(orders.stream().map(o -> MobilizationMapper.toApi(o, names.get(o.teamId))).toList(),
@@ -88,12 +91,21 @@ public class MobilizationResource implements MobilizationsApi {
 
     @Override
     public Response getResponseFigures(OffsetDateTime from, OffsetDateTime to, ResponseFigureGrouping groupBy, String province,
-                                       TeamCategory category) {
-        return Response.ok(figures.figures(from, to, groupBy, province, category)).build();
+                                       TeamCategory category, UUID incidentId, Boolean excludeLateReported) {
+        return Response.ok(figures.figures(from, to, groupBy, province, category, incidentId,
+                Boolean.TRUE.equals(excludeLateReported))).build();
     }
 
-    private static OffsetDateTime at(MobilizationStep step) {
-        return step == null ? null : step.getAt();
+    /** When the step happened as reported: {@code occurredAt}, or its former name {@code at}; not both. */
+    private static MobilizationOrder.ReportedTime at(MobilizationStep step) {
+        if (step == null) {
+            return MobilizationOrder.ReportedTime.NOW;
+        }
+        if (step.getOccurredAt() != null && step.getAt() != null) {
+            throw ProblemException.invalid("at", "is the former name of occurredAt: send one of them");
+        }
+        return step.getAt() != null ? new MobilizationOrder.ReportedTime(step.getAt(), "at")
+                : new MobilizationOrder.ReportedTime(step.getOccurredAt(), "occurredAt");
     }
 
     private Response respond(MobilizationOrder order) {

@@ -8,6 +8,8 @@ import cn.rescueforce.kit.security.Provinces;
 import cn.rescueforce.teams.api.model.Incident;
 import cn.rescueforce.teams.api.model.MobilizationOrderInput;
 import cn.rescueforce.teams.api.model.MobilizationStatus;
+import cn.rescueforce.teams.incident.IncidentService;
+import cn.rescueforce.kit.security.Caller;
 import cn.rescueforce.teams.security.Scope;
 import cn.rescueforce.teams.team.Team;
 import cn.rescueforce.teams.team.TeamRepository;
@@ -27,6 +29,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static cn.rescueforce.kit.security.ManagementLevel.NATIONAL;
+import static cn.rescueforce.kit.security.ManagementLevel.UNIT;
 
 /**
  * Mobilization under "who mobilizes, who is responsible": a level mobilizes the teams in its scope, the order
@@ -41,7 +44,7 @@ public class MobilizationService {
     /** One forward step of an order, dated at the reported time or now. */
     @FunctionalInterface
     interface Step {
-        void take(MobilizationOrder order, OffsetDateTime reportedAt, Instant now);
+        void take(MobilizationOrder order, MobilizationOrder.ReportedTime reported, java.time.Duration window, Instant now);
     }
 
     @Inject
@@ -59,25 +62,47 @@ public class MobilizationService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    IncidentService incidents;
+
+    @Inject
+    MobilizationConfig config;
+
     public record Filter(UUID teamId, MobilizationStatus status, String province, OffsetDateTime issuedFrom,
-                         OffsetDateTime issuedTo) {
+                         OffsetDateTime issuedTo, UUID incidentId) {
     }
 
     @Transactional
     public MobilizationOrder issue(MobilizationOrderInput input) {
         scope.requireLevel(Scope.TEAM_EDITORS, "mobilize teams");
+        if ((input.getIncidentId() == null) == (input.getIncident() == null)) {
+            throw ProblemException.invalid("incidentId", "name either an incident (incidentId) or the incident's facts (incident), not both");
+        }
         // the team row lock serialises orders to one team: the open-order check below cannot race
         Team team = scope.visible(teams.findForUpdate(input.getTeamId()), input.getTeamId());
-        Incident incident = input.getIncident();
-        assertMayMobilize(team, incident);
-        MobilizationOrder order = MobilizationOrder.issue(team, incident, scope.caller(), now());
+        Caller caller = scope.caller();
+        Instant now = now();
+        MobilizationOrder order;
+        if (input.getIncidentId() != null) {
+            // the incident row lock keeps a closure from passing an order being issued
+            cn.rescueforce.teams.incident.Incident incident = incidents.lockedForMobilization(input.getIncidentId());
+            assertMayMobilize(team, incident);
+            order = MobilizationOrder.issue(team, incident, input.getTask(), caller, now);
+            incidents.teamEngaged(incident);
+        } else {
+            Incident facts = input.getIncident();
+            assertMayMobilize(team, facts);
+            Instant alarmAt = MobilizationOrder.alarmAt(facts, now);
+            UUID incidentId = incidents.openForOrder(team, facts, alarmAt).id;
+            order = MobilizationOrder.issue(team, facts, incidentId, input.getTask(), caller, now);
+        }
         if (orders.hasOpenOrder(team.id)) {
             throw MobilizationOrder.openOrderExists();
         }
         orders.persist(order);
         orders.flush(); // the partial unique index is the last word on "one open order per team"
         audit.record("MobilizationOrder", order.id, "ISSUED", team.province,
-                List.of("teamId", "incident", "status", "issuedBy", "alarmAt", "issuedAt"));
+                List.of("teamId", "incidentId", "incident", "task", "status", "issuedBy", "alarmAt", "issuedAt"));
         teamService.sendOnMission(team);
         return order;
     }
@@ -98,6 +123,22 @@ public class MobilizationService {
         team.assertMobilizable();
     }
 
+    /**
+     * Under an incident: a team of a province the incident does not concern is a cross-province mobilization
+     * (national only); a unit mobilizes its own teams (its scope) for an incident at its own enterprise only.
+     */
+    private void assertMayMobilize(Team team, cn.rescueforce.teams.incident.Incident incident) {
+        Caller caller = scope.caller();
+        if (!caller.is(NATIONAL) && !incident.concerns(team.province)) {
+            throw ProblemException.forbidden("Mobilizing a team of " + team.province + " for an incident in "
+                    + String.join(", ", incident.provinceList()) + " is a cross-province mobilization, ordered by the national level only");
+        }
+        if (caller.is(UNIT) && !caller.org().equals(incident.supportingUnitId)) {
+            throw ProblemException.forbidden("A unit mobilizes its teams only for incidents at its own enterprise");
+        }
+        team.assertMobilizable();
+    }
+
     public MobilizationOrder get(UUID id) {
         scope.requireLevel(Scope.TEAM_EDITORS, "read mobilization orders");
         return visible(orders.findById(id), id);
@@ -109,6 +150,7 @@ public class MobilizationService {
                 .equal("teamId", filter.teamId())
                 .equal("status", filter.status())
                 .equal("province", filter.province())
+                .equal("incidentId", filter.incidentId())
                 .atLeast("issuedAt", filter.issuedFrom())
                 .before("issuedAt", filter.issuedTo());
         return orders.search(where, page.sort()).page(page.panachePage());
@@ -120,24 +162,24 @@ public class MobilizationService {
     }
 
     @Transactional
-    public MobilizationOrder acknowledge(UUID id, OffsetDateTime reportedAt) {
-        return advance(id, reportedAt, MobilizationOrder::acknowledge, "acknowledgedAt");
+    public MobilizationOrder acknowledge(UUID id, MobilizationOrder.ReportedTime reported) {
+        return advance(id, reported, MobilizationOrder::acknowledge, "acknowledgedAt");
     }
 
     @Transactional
-    public MobilizationOrder depart(UUID id, OffsetDateTime reportedAt) {
-        return advance(id, reportedAt, MobilizationOrder::depart, "departedAt");
+    public MobilizationOrder depart(UUID id, MobilizationOrder.ReportedTime reported) {
+        return advance(id, reported, MobilizationOrder::depart, "departedAt");
     }
 
     @Transactional
-    public MobilizationOrder arrive(UUID id, OffsetDateTime reportedAt) {
-        return advance(id, reportedAt, MobilizationOrder::arrive, "arrivedAt");
+    public MobilizationOrder arrive(UUID id, MobilizationOrder.ReportedTime reported) {
+        return advance(id, reported, MobilizationOrder::arrive, "arrivedAt");
     }
 
     /** The order is done, and its team recovers. */
     @Transactional
-    public MobilizationOrder complete(UUID id, OffsetDateTime reportedAt) {
-        MobilizationOrder order = advance(id, reportedAt, MobilizationOrder::complete, "completedAt");
+    public MobilizationOrder complete(UUID id, MobilizationOrder.ReportedTime reported) {
+        MobilizationOrder order = advance(id, reported, MobilizationOrder::complete, "completedAt");
         teamService.recoverFromMission(order.teamId);
         return order;
     }
@@ -154,12 +196,15 @@ public class MobilizationService {
         return order;
     }
 
-    private MobilizationOrder advance(UUID id, OffsetDateTime reportedAt, Step step, String stepField) {
+    private MobilizationOrder advance(UUID id, MobilizationOrder.ReportedTime reported, Step step, String stepField) {
         scope.requireLevel(Scope.TEAM_EDITORS, "report mobilization steps");
         MobilizationOrder order = visible(orders.findForUpdate(id), id);
-        step.take(order, reportedAt, now());
+        String lateBefore = order.lateSteps;
+        step.take(order, reported, config.lateReportWindow(), now());
         orders.flush();
-        audit.record("MobilizationOrder", order.id, order.status.name(), order.province, List.of("status", stepField));
+        audit.record("MobilizationOrder", order.id, order.status.name(), order.province,
+                java.util.Objects.equals(lateBefore, order.lateSteps) ? List.of("status", stepField)
+                        : List.of("status", stepField, "lateReportedSteps"));
         return order;
     }
 

@@ -2,6 +2,7 @@ package cn.rescueforce.teams.mobilization;
 
 import cn.rescueforce.teams.api.model.DurationFigures;
 import cn.rescueforce.teams.api.model.LateDeparture;
+import cn.rescueforce.teams.api.model.MobilizationStatus;
 import cn.rescueforce.teams.api.model.ResponseFigureGroup;
 import cn.rescueforce.teams.api.model.ResponseFigureGrouping;
 import cn.rescueforce.teams.api.model.ResponseFigures;
@@ -43,25 +44,38 @@ final class ResponseFigureReport {
     /** The figures of {@code orders} (alarmed between {@code from} and {@code to}), groups in key order. */
     static ResponseFigures of(OffsetDateTime from, OffsetDateTime to, ResponseFigureGrouping grouping,
                               List<MobilizationOrder> orders, Map<UUID, String> teamNames) {
+        return of(from, to, grouping, orders, teamNames, Map.of(), false);
+    }
+
+    /**
+     * The figures with {@code incidentTitles} for groups per incident; {@code excludeLateReported}: a step reported
+     * after the fact counts in no duration and no late departure (it is still counted in {@code lateReportedSteps}).
+     */
+    static ResponseFigures of(OffsetDateTime from, OffsetDateTime to, ResponseFigureGrouping grouping,
+                              List<MobilizationOrder> orders, Map<UUID, String> teamNames, Map<UUID, String> incidentTitles,
+                              boolean excludeLateReported) {
         Function<MobilizationOrder, String> key = switch (grouping) {
             case TEAM -> o -> o.teamId.toString();
             case PROVINCE -> o -> o.province;
             case CATEGORY -> o -> o.category.name();
+            case INCIDENT -> o -> o.incidentId.toString();
         };
         Map<String, List<MobilizationOrder>> groups = orders.stream()
                 .collect(Collectors.groupingBy(key, LinkedHashMap::new, Collectors.toList()));
         List<ResponseFigureGroup> result = groups.entrySet().stream()
-                .map(group -> groupFigures(group.getKey(), group.getValue(), grouping, teamNames))
+                .map(group -> groupFigures(group.getKey(), group.getValue(), grouping, teamNames, incidentTitles, excludeLateReported))
                 .sorted(Comparator.comparing(ResponseFigureGroup::getKey))
                 .toList();
         return new ResponseFigures(from, to, grouping, result);
     }
 
     private static ResponseFigureGroup groupFigures(String key, List<MobilizationOrder> group, ResponseFigureGrouping grouping,
-                                                    Map<UUID, String> teamNames) {
+                                                    Map<UUID, String> teamNames, Map<UUID, String> incidentTitles,
+                                                    boolean excludeLate) {
         MobilizationOrder first = group.get(0);
         List<LateDeparture> late = group.stream()
                 .filter(o -> o.departedAt != null)
+                .filter(o -> !(excludeLate && o.isReportedLate(MobilizationStatus.EN_ROUTE)))
                 .filter(o -> Duration.between(o.alarmAt, o.departedAt).compareTo(DEPARTURE_EXPECTED_WITHIN.get(o.category)) > 0)
                 .map(o -> new LateDeparture(o.id, o.teamId, teamNames.get(o.teamId), o.category,
                         seconds(o.alarmAt, o.departedAt), (int) DEPARTURE_EXPECTED_WITHIN.get(o.category).toSeconds()))
@@ -69,16 +83,24 @@ final class ResponseFigureReport {
         ResponseFigureGroup figures = new ResponseFigureGroup()
                 .key(key)
                 .orders((long) group.size())
-                .acknowledge(durations(group, o -> o.acknowledgedAt))
-                .departure(durations(group, o -> o.departedAt))
-                .arrival(durations(group, o -> o.arrivedAt))
-                .lateDepartures(late);
+                .acknowledge(durations(group, step(MobilizationStatus.ACKNOWLEDGED, o -> o.acknowledgedAt, excludeLate)))
+                .departure(durations(group, step(MobilizationStatus.EN_ROUTE, o -> o.departedAt, excludeLate)))
+                .arrival(durations(group, step(MobilizationStatus.ON_SITE, o -> o.arrivedAt, excludeLate)))
+                .lateDepartures(late)
+                .lateReportedSteps(group.stream().mapToLong(o -> o.lateReportedSteps().size()).sum());
         switch (grouping) {
             case TEAM -> figures.teamName(teamNames.get(first.teamId)).province(first.province).category(first.category);
             case PROVINCE -> figures.province(first.province);
             case CATEGORY -> figures.category(first.category);
+            case INCIDENT -> figures.incidentTitle(incidentTitles.get(first.incidentId));
         }
         return figures;
+    }
+
+    /** The time of a step, or none when the step is reported late and such steps are left out. */
+    private static Function<MobilizationOrder, Instant> step(MobilizationStatus status, Function<MobilizationOrder, Instant> time,
+                                                             boolean excludeLate) {
+        return o -> excludeLate && o.isReportedLate(status) ? null : time.apply(o);
     }
 
     private static DurationFigures durations(List<MobilizationOrder> group, Function<MobilizationOrder, Instant> step) {

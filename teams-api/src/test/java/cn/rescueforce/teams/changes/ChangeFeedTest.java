@@ -206,8 +206,9 @@ class ChangeFeedTest {
         step(() -> expiry.expireDue(today.plusDays(1)), feed, List.of("agreement.expired"), seen);
 
         // an order sends the team out and its completion lets it recover: the team's readiness changes in the same transaction
+        // issued with its own incident facts, the order opens an incident of its own
         String order = value(() -> postForId(national, "/api/v1/mobilizations", order(team, "510000")), feed,
-                List.of("mobilization.issued", "team.readiness-changed"), seen);
+                List.of("incident.opened", "mobilization.issued", "team.readiness-changed"), seen);
         for (String[] stepAndType : new String[][]{{"acknowledgement", "mobilization.acknowledged"},
                 {"departure", "mobilization.en-route"}, {"arrival", "mobilization.on-site"}}) {
             step(() -> given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON)
@@ -220,9 +221,30 @@ class ChangeFeedTest {
         UUID other = Registry.activeTeam("510000", "MINING", unit);
         feed.next();
         String cancelled = value(() -> postForId(Tokens.provincial("510000"), "/api/v1/mobilizations", order(other, "510000")),
-                feed, List.of("mobilization.issued", "team.readiness-changed"), seen);
+                feed, List.of("incident.opened", "mobilization.issued", "team.readiness-changed"), seen);
         step(() -> post(Tokens.provincial("510000"), "/api/v1/mobilizations/" + cancelled + "/cancellation",
                 Map.of("reason", "险情已排除，取消调动"), 200), feed, List.of("mobilization.cancelled", "team.readiness-changed"), seen);
+
+        // an incident under one command: opened, a team engaged, the command center set, reported on, contained, closed
+        String sichuan = Tokens.provincial("510000");
+        String incident = value(() -> postForId(sichuan, "/api/v1/incidents", Map.of("type", "MINING_ACCIDENT",
+                "title", "珙县某煤矿透水事故", "severity", "LARGER", "provinces", List.of("510000"),
+                "location", Map.of("lat", 28.44, "lon", 104.71), "occurredAt", java.time.Instant.now().minusSeconds(600).toString())),
+                feed, List.of("incident.opened"), seen);
+        String underIncident = value(() -> postForId(sichuan, "/api/v1/mobilizations", Map.of("teamId", other.toString(),
+                "incidentId", incident, "task", "DRAINAGE")), feed,
+                List.of("incident.team-engaged", "mobilization.issued", "team.readiness-changed"), seen);
+        step(() -> given().auth().oauth2(sichuan).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(Map.of("commander", "李明", "contactPhone", "0831-4561119", "location", Map.of("lat", 28.45, "lon", 104.70)))
+                .put("/api/v1/incidents/" + incident + "/command-center").then().statusCode(200), feed, List.of("incident.updated"), seen);
+        step(() -> post(Tokens.unit(unit), "/api/v1/incidents/" + incident + "/situation-reports",
+                Map.of("orderId", underIncident, "rescuedAlive", 3), 201), feed, List.of("incident.situation-reported"), seen);
+        step(() -> post(sichuan, "/api/v1/incidents/" + incident + "/containment", Map.of(), 200), feed,
+                List.of("incident.contained"), seen);
+        step(() -> post(sichuan, "/api/v1/mobilizations/" + underIncident + "/cancellation", Map.of("reason", "排水完成，撤离"), 200),
+                feed, List.of("mobilization.cancelled", "team.readiness-changed"), seen);
+        step(() -> post(sichuan, "/api/v1/incidents/" + incident + "/closure", Map.of("summary", "3人获救",
+                "lessonsLearned", "探放水措施未落实"), 200), feed, List.of("incident.closed"), seen);
 
         step(() -> post(national, "/api/v1/teams/" + team + "/rectification", Map.of("reason", "年度考核不合格"), 200), feed,
                 List.of("team.placed-in-rectification"), seen);
@@ -328,7 +350,11 @@ class ChangeFeedTest {
                 unitA.toString(), unitB.toString())));
         assertFalse(seenBy.get("mine-safety 510000").containsKey(chemicals.toString()), "mine-safety does not see a chemicals team");
         assertFalse(seenBy.get("mine-safety 510000").containsKey(chemist));
-        assertEquals(Set.of(unitA.toString(), mining.toString(), member, crossProvince), seenBy.get("unit A").keySet().stream()
+        // the order's own incident (opened with it) is read by the levels of its team as well as of its province
+        String incident = given().auth().oauth2(Tokens.national()).get("/api/v1/mobilizations/" + crossProvince).then()
+                .extract().path("incidentId");
+        assertTrue(seenBy.get("provincial 530000").containsKey(incident), "the incident's province sees the incident");
+        assertEquals(Set.of(unitA.toString(), mining.toString(), member, crossProvince, incident), seenBy.get("unit A").keySet().stream()
                 .filter(id -> !id.equals(latestCertificate(latest))).collect(java.util.stream.Collectors.toSet()));
         assertTrue(seenBy.get("assessor").isEmpty(), "an assessor reads nothing of teams-api");
         assertTrue(seenBy.get("service").keySet().containsAll(Set.of(mining.toString(), chemicals.toString(), yunnan.toString())));

@@ -76,6 +76,7 @@ final class Feed {
             case "Member" -> single(token, "/api/v1/members/" + id);
             case "ServiceAgreement" -> single(token, "/api/v1/service-agreements/" + id);
             case "MobilizationOrder" -> single(token, "/api/v1/mobilizations/" + id);
+            case "Incident" -> single(token, "/api/v1/incidents/" + id);
             case "Certificate" -> inList(token, "/api/v1/members/" + data.get("memberId") + "/certificates?size=200", id);
             case "Squad" -> single(token, "/api/v1/teams/" + data.get("teamId") + "/squads/" + id);
             case "DutyPeriod" -> single(token, "/api/v1/teams/" + data.get("teamId") + "/duty-roster/" + id);

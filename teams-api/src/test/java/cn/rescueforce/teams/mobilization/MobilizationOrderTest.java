@@ -12,6 +12,7 @@ import cn.rescueforce.teams.team.Team;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,6 +34,13 @@ class MobilizationOrderTest {
     static final Caller SHANXI = new Caller("shanxi-1", ManagementLevel.PROVINCIAL, "140000", null);
     static final Caller SICHUAN_MINES = new Caller("bureau-1", ManagementLevel.MINE_SAFETY, "510000", null);
     static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
+    static final UUID INCIDENT = UUID.randomUUID();
+    static final Duration WINDOW = Duration.ofHours(24);
+
+    /** A step's time as posted in the former field {@code at}; null: none, the step is dated now. */
+    static MobilizationOrder.ReportedTime t(OffsetDateTime at) {
+        return at == null ? MobilizationOrder.ReportedTime.NOW : new MobilizationOrder.ReportedTime(at, "at");
+    }
 
     static Team team() {
         Team team = new Team();
@@ -49,7 +57,7 @@ class MobilizationOrderTest {
     }
 
     static MobilizationOrder issued() {
-        return MobilizationOrder.issue(team(), incident(at(-300)), SICHUAN, NOW);
+        return MobilizationOrder.issue(team(), incident(at(-300)), INCIDENT, null, SICHUAN, NOW);
     }
 
     /** A time {@code seconds} from NOW as a phone reports it. */
@@ -67,7 +75,7 @@ class MobilizationOrderTest {
     @Test
     void anIssuedOrderCopiesItsTeamsFactsAndItsIssuer() {
         Team team = team();
-        MobilizationOrder order = MobilizationOrder.issue(team, incident(at(-300)), SICHUAN, NOW);
+        MobilizationOrder order = MobilizationOrder.issue(team, incident(at(-300)), INCIDENT, null, SICHUAN, NOW);
         assertEquals(MobilizationStatus.ISSUED, order.status);
         assertEquals(team.id, order.teamId);
         assertEquals("510000", order.province);
@@ -84,32 +92,32 @@ class MobilizationOrderTest {
 
     @Test
     void theAlarmIsNowUnlessReportedAndNeverInTheFuture() {
-        assertEquals(NOW, MobilizationOrder.issue(team(), incident(null), SICHUAN, NOW).alarmAt);
-        assertEquals(NOW.plusSeconds(30), MobilizationOrder.issue(team(), incident(at(30)), SICHUAN, NOW).alarmAt,
+        assertEquals(NOW, MobilizationOrder.issue(team(), incident(null), INCIDENT, null, SICHUAN, NOW).alarmAt);
+        assertEquals(NOW.plusSeconds(30), MobilizationOrder.issue(team(), incident(at(30)), INCIDENT, null, SICHUAN, NOW).alarmAt,
                 "a phone's clock may run a little ahead");
-        ProblemException problem = refused(400, "validation", () -> MobilizationOrder.issue(team(), incident(at(31)), SICHUAN, NOW));
+        ProblemException problem = refused(400, "validation", () -> MobilizationOrder.issue(team(), incident(at(31)), INCIDENT, null, SICHUAN, NOW));
         assertEquals("incident.alarmAt", problem.errors().get(0).field());
     }
 
     @Test
     void reportedTimesKeepTheDatabasesPrecision() {
         OffsetDateTime nanos = NOW.minusSeconds(300).plusNanos(123_456_789).atOffset(ZoneOffset.UTC);
-        assertEquals(NOW.minusSeconds(300).plusNanos(123_456_000), MobilizationOrder.issue(team(), incident(nanos), SICHUAN, NOW).alarmAt);
+        assertEquals(NOW.minusSeconds(300).plusNanos(123_456_000), MobilizationOrder.issue(team(), incident(nanos), INCIDENT, null, SICHUAN, NOW).alarmAt);
     }
 
     @Test
     void theOrderMovesForwardOneStepAtATime() {
         MobilizationOrder order = issued();
-        order.acknowledge(at(-240), NOW);
+        order.acknowledge(t(at(-240)), WINDOW, NOW);
         assertEquals(MobilizationStatus.ACKNOWLEDGED, order.status);
         assertEquals(NOW.minusSeconds(240), order.acknowledgedAt);
-        order.depart(at(-200), NOW);
+        order.depart(t(at(-200)), WINDOW, NOW);
         assertEquals(MobilizationStatus.EN_ROUTE, order.status);
-        order.arrive(null, NOW);
+        order.arrive(t(null), WINDOW, NOW);
         assertEquals(MobilizationStatus.ON_SITE, order.status);
         assertEquals(NOW, order.arrivedAt, "no reported time: now");
         Instant later = NOW.plusSeconds(3600);
-        order.complete(null, later);
+        order.complete(t(null), WINDOW, later);
         assertEquals(MobilizationStatus.COMPLETED, order.status);
         assertEquals(later, order.completedAt);
         assertEquals(later, order.updatedAt);
@@ -119,11 +127,11 @@ class MobilizationOrderTest {
     @Test
     void aStepCannotBeSkippedNorTakenTwice() {
         MobilizationOrder order = issued();
-        ProblemException skipped = refused(409, "invalid-transition", () -> order.depart(null, NOW));
+        ProblemException skipped = refused(409, "invalid-transition", () -> order.depart(t(null), WINDOW, NOW));
         assertEquals("The order is ISSUED; only an order ACKNOWLEDGED can become EN_ROUTE", skipped.getMessage());
-        refused(409, "invalid-transition", () -> order.complete(null, NOW));
-        order.acknowledge(null, NOW);
-        refused(409, "invalid-transition", () -> order.acknowledge(null, NOW));
+        refused(409, "invalid-transition", () -> order.complete(t(null), WINDOW, NOW));
+        order.acknowledge(t(null), WINDOW, NOW);
+        refused(409, "invalid-transition", () -> order.acknowledge(t(null), WINDOW, NOW));
         assertEquals(MobilizationStatus.ACKNOWLEDGED, order.status);
         assertNull(order.departedAt);
     }
@@ -131,14 +139,14 @@ class MobilizationOrderTest {
     @Test
     void aStepIsNotDatedInTheFutureNorBeforeThePreviousStep() {
         MobilizationOrder order = issued();
-        ProblemException future = refused(400, "validation", () -> order.acknowledge(at(31), NOW));
+        ProblemException future = refused(400, "validation", () -> order.acknowledge(t(at(31)), WINDOW, NOW));
         assertEquals("at", future.errors().get(0).field());
-        ProblemException beforeAlarm = refused(400, "validation", () -> order.acknowledge(at(-301), NOW));
+        ProblemException beforeAlarm = refused(400, "validation", () -> order.acknowledge(t(at(-301)), WINDOW, NOW));
         assertEquals("at", beforeAlarm.errors().get(0).field());
         assertEquals(MobilizationStatus.ISSUED, order.status);
-        order.acknowledge(at(-300), NOW);
-        refused(400, "validation", () -> order.depart(at(-301), NOW));
-        order.depart(at(-300), NOW);
+        order.acknowledge(t(at(-300)), WINDOW, NOW);
+        refused(400, "validation", () -> order.depart(t(at(-301)), WINDOW, NOW));
+        order.depart(t(at(-300)), WINDOW, NOW);
         assertEquals(MobilizationStatus.EN_ROUTE, order.status, "a step may share its predecessor's time");
     }
 
@@ -151,7 +159,7 @@ class MobilizationOrderTest {
         assertEquals(NOW, bySameAuthority.cancelledAt);
 
         MobilizationOrder byNational = issued();
-        byNational.acknowledge(null, NOW);
+        byNational.acknowledge(t(null), WINDOW, NOW);
         byNational.cancel("险情解除", NATIONAL, NOW);
         assertEquals(MobilizationStatus.CANCELLED, byNational.status);
     }
@@ -171,14 +179,40 @@ class MobilizationOrderTest {
         MobilizationOrder cancelled = issued();
         cancelled.cancel("误报", SICHUAN, NOW);
         refused(409, "invalid-transition", () -> cancelled.cancel("again", NATIONAL, NOW));
-        refused(409, "invalid-transition", () -> cancelled.acknowledge(null, NOW));
+        refused(409, "invalid-transition", () -> cancelled.acknowledge(t(null), WINDOW, NOW));
 
         MobilizationOrder completed = issued();
-        completed.acknowledge(null, NOW);
-        completed.depart(null, NOW);
-        completed.arrive(null, NOW);
-        completed.complete(null, NOW);
+        completed.acknowledge(t(null), WINDOW, NOW);
+        completed.depart(t(null), WINDOW, NOW);
+        completed.arrive(t(null), WINDOW, NOW);
+        completed.complete(t(null), WINDOW, NOW);
         ProblemException problem = refused(409, "invalid-transition", () -> completed.cancel("again", SICHUAN, NOW));
         assertEquals("The order is COMPLETED and can no longer be cancelled", problem.getMessage());
+    }
+
+    @Test
+    void aStepReportedAfterTheFactIsFlaggedAndAcceptedOnlyWithinTheWindow() {
+        MobilizationOrder order = MobilizationOrder.issue(team(), incident(at(-30 * 3600)), INCIDENT, null, SICHUAN, NOW);
+        ProblemException tooLate = refused(400, "validation", () -> order.acknowledge(
+                new MobilizationOrder.ReportedTime(at(-25 * 3600), "occurredAt"), WINDOW, NOW));
+        assertEquals("occurredAt", tooLate.errors().get(0).field());
+        assertEquals(MobilizationStatus.ISSUED, order.status);
+        order.acknowledge(new MobilizationOrder.ReportedTime(at(-23 * 3600), "occurredAt"), WINDOW, NOW);
+        order.depart(new MobilizationOrder.ReportedTime(at(-20), "occurredAt"), WINDOW, NOW);
+        order.arrive(t(null), WINDOW, NOW);
+        assertEquals(List.of(MobilizationStatus.ACKNOWLEDGED), order.lateReportedSteps(),
+                "a step dated within the clock skew of its posting is not late");
+        assertTrue(order.isReportedLate(MobilizationStatus.ACKNOWLEDGED));
+        assertFalse(order.isReportedLate(MobilizationStatus.EN_ROUTE));
+        order.complete(new MobilizationOrder.ReportedTime(at(1800), "occurredAt"), WINDOW, NOW.plusSeconds(3600));
+        assertEquals(List.of(MobilizationStatus.ACKNOWLEDGED, MobilizationStatus.COMPLETED), order.lateReportedSteps());
+    }
+
+    @Test
+    void aShorterWindowRefusesWhatTheDefaultAccepts() {
+        MobilizationOrder order = MobilizationOrder.issue(team(), incident(at(-7200)), INCIDENT, null, SICHUAN, NOW);
+        refused(400, "validation", () -> order.acknowledge(t(at(-3600)), Duration.ofMinutes(30), NOW));
+        order.acknowledge(t(at(-3600)), WINDOW, NOW);
+        assertEquals(NOW.minusSeconds(3600), order.acknowledgedAt);
     }
 }

@@ -303,6 +303,43 @@ class MobilizationTest {
         given().queryParam("from", from).queryParam("to", to).get("/api/v1/mobilizations/response-figures").then().statusCode(401);
     }
 
+    @Test
+    void aStepReportedLaterWithItsTimeIsAcceptedWithinTheWindowFlaggedAndLeftOutOfTheFiguresOnRequest() {
+        Instant alarm = Instant.now().minus(30, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        String id = issue(Tokens.unit(sichuanUnit), chemicalTeam, "510000", alarm).statusCode(201).extract().path("id");
+        occurred(Tokens.unit(sichuanUnit), id, "acknowledgement", alarm.plusSeconds(60)).statusCode(400)
+                .body("errors.field", hasItem("occurredAt"))
+                .body("errors.message", hasItem(org.hamcrest.Matchers.containsString("late-report window")));
+        given().auth().oauth2(Tokens.unit(sichuanUnit)).contentType(ContentType.JSON)
+                .body(Map.of("at", Instant.now().toString(), "occurredAt", Instant.now().toString()))
+                .post("/api/v1/mobilizations/" + id + "/acknowledgement").then().statusCode(400).body("errors.field", hasItem("at"));
+        Instant acknowledged = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        occurred(Tokens.unit(sichuanUnit), id, "acknowledgement", acknowledged).statusCode(200)
+                .body("acknowledgedAt", equalTo(acknowledged.toString())).body("lateReportedSteps", equalTo(List.of("ACKNOWLEDGED")));
+        occurred(Tokens.unit(sichuanUnit), id, "departure", Instant.now().plus(1, ChronoUnit.HOURS)).statusCode(400)
+                .body("errors.field", hasItem("occurredAt"));
+        occurred(Tokens.unit(sichuanUnit), id, "departure", acknowledged.minusSeconds(1)).statusCode(400)
+                .body("errors.field", hasItem("occurredAt"));
+        step(Tokens.unit(sichuanUnit), id, "departure").statusCode(200).body("lateReportedSteps", equalTo(List.of("ACKNOWLEDGED")));
+
+        String from = alarm.minusSeconds(1).toString();
+        String to = alarm.plusSeconds(1).toString();
+        given().auth().oauth2(Tokens.unit(sichuanUnit)).queryParam("from", from).queryParam("to", to)
+                .queryParam("category", "HAZARDOUS_CHEMICALS").get("/api/v1/mobilizations/response-figures").then().statusCode(200)
+                .body("groups", hasSize(1)).body("groups[0].lateReportedSteps", equalTo(1))
+                .body("groups[0].acknowledge.count", equalTo(1)).body("groups[0].departure.count", equalTo(1));
+        given().auth().oauth2(Tokens.unit(sichuanUnit)).queryParam("from", from).queryParam("to", to)
+                .queryParam("category", "HAZARDOUS_CHEMICALS").queryParam("excludeLateReported", true)
+                .get("/api/v1/mobilizations/response-figures").then().statusCode(200)
+                .body("groups[0].lateReportedSteps", equalTo(1))
+                .body("groups[0].acknowledge.count", equalTo(0)).body("groups[0].departure.count", equalTo(1));
+    }
+
+    private ValidatableResponse occurred(String token, String order, String action, Instant occurredAt) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("occurredAt", occurredAt.toString()))
+                .post("/api/v1/mobilizations/" + order + "/" + action).then();
+    }
+
     static Map<String, Object> order(UUID team, String incidentProvince) {
         return order(team, incidentProvince, null);
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Percentiles and groups of response figures, over orders in memory. */
@@ -121,5 +122,34 @@ class ResponseFigureReportTest {
         assertEquals(count, figures.getCount());
         assertEquals(median, figures.getMedianSeconds());
         assertEquals(p90, figures.getP90Seconds());
+    }
+
+    @Test
+    void stepsReportedLateAreCountedAndLeftOutOfTheTimesOnRequest() {
+        UUID incident = UUID.randomUUID();
+        MobilizationOrder onTime = order(FURONG, "510000", TeamCategory.MINING, 20, 50, 1800);
+        MobilizationOrder late = order(JIANGYOU, "510000", TeamCategory.MINING, 40, 90, 3600);
+        late.lateSteps = ",EN_ROUTE,ON_SITE,";
+        onTime.incidentId = incident;
+        late.incidentId = incident;
+        List<MobilizationOrder> orders = List.of(onTime, late);
+
+        ResponseFigureGroup all = ResponseFigureReport.of(FROM, TO, ResponseFigureGrouping.INCIDENT, orders, NAMES,
+                Map.of(incident, "古蔺煤矿瓦斯爆炸"), false).getGroups().get(0);
+        assertEquals(incident.toString(), all.getKey());
+        assertEquals("古蔺煤矿瓦斯爆炸", all.getIncidentTitle());
+        assertEquals(2L, all.getLateReportedSteps());
+        assertEquals(2L, all.getDeparture().getCount());
+        assertEquals(70.0, all.getDeparture().getMedianSeconds());
+        assertEquals(1, all.getLateDepartures().size(), "90 s is late for mine rescue");
+
+        ResponseFigureGroup measured = ResponseFigureReport.of(FROM, TO, ResponseFigureGrouping.INCIDENT, orders, NAMES,
+                Map.of(incident, "古蔺煤矿瓦斯爆炸"), true).getGroups().get(0);
+        assertEquals(2L, measured.getLateReportedSteps(), "still counted");
+        assertEquals(2L, measured.getAcknowledge().getCount(), "the acknowledgements were reported on time");
+        assertEquals(1L, measured.getDeparture().getCount());
+        assertEquals(50.0, measured.getDeparture().getMedianSeconds());
+        assertEquals(1L, measured.getArrival().getCount());
+        assertTrue(measured.getLateDepartures().isEmpty(), "a late-reported departure is no measurement");
     }
 }
