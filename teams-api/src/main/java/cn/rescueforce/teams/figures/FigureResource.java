@@ -49,8 +49,8 @@ public class FigureResource implements FiguresApi {
     }
 
     @Override
-    public Response getFigureSeries(String from, String to, String province) {
-        return Response.ok(snapshots.series(from, to, province)).build();
+    public Response getFigureSeries(String from, String to, String province, String scopeKey) {
+        return Response.ok(snapshots.series(from, to, province, scopeKey)).build();
     }
 
     @Override

@@ -89,7 +89,7 @@ public class FigureSnapshots {
     }
 
     /** The series of the caller's scope (national: of a province when asked), oldest first. */
-    public FigureSeries series(String from, String to, String province) {
+    public FigureSeries series(String from, String to, String province, String scopeKey) {
         scope.requireLevel(FigureService.READERS, "read the figures' series");
         YearMonth first = parse("from", from);
         YearMonth last = parse("to", to);
@@ -99,13 +99,22 @@ public class FigureSnapshots {
         if (ChronoUnit.MONTHS.between(first, last) >= MAX_MONTHS) {
             throw ProblemException.invalid("to", "at most " + MAX_MONTHS + " months from from");
         }
-        String key = scopeKey(scope.caller(), province);
+        String key = scopeKey(scope.caller(), province, scopeKey);
         return new FigureSeries().scopeKey(key).from(first.toString()).to(last.toString())
                 .points(FigureSnapshot.series(key, first.atDay(1), last.atDay(1)).stream().map(FigureMapper::toApi).toList());
     }
 
-    /** The snapshot scope a caller reads: its own; national the whole registry or one province. Another's: 404. */
-    static String scopeKey(Caller caller, String province) {
+    /** The snapshot scope a caller reads: its own; national any (the whole registry by default). Another's: 404. */
+    static String scopeKey(Caller caller, String province, String scopeKey) {
+        if (scopeKey != null) {
+            if (province != null) {
+                throw ProblemException.invalid("scopeKey", "names a scope already: send either province or scopeKey");
+            }
+            if (!caller.is(ManagementLevel.NATIONAL) && !scopeKey.equals(scopeKey(caller, null, null))) {
+                throw ProblemException.notFound("series of scope", scopeKey);
+            }
+            return scopeKey;
+        }
         return switch (caller.level()) {
             case NATIONAL -> province == null ? SnapshotScope.NATIONAL.key() : SnapshotScope.province(province).key();
             case PROVINCIAL -> own(caller, province, SnapshotScope.province(caller.region()));

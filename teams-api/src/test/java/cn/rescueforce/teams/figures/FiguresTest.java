@@ -342,6 +342,11 @@ class FiguresTest {
         series(Tokens.provincial(OTHER_PROVINCE), PROVINCE).statusCode(404).body("type", equalTo(PROBLEMS + "not-found"));
         series(Tokens.unit(unitB), PROVINCE).statusCode(404);
         series(Tokens.assessor(UUID.randomUUID()), null).statusCode(403);
+        given().auth().oauth2(Tokens.national()).queryParam("from", LAST_MONTH.toString()).queryParam("to", LAST_MONTH.toString())
+                .queryParam("scopeKey", "mining:" + PROVINCE).get("/api/v1/figures/series").then().statusCode(200)
+                .body("points[0].teams", equalTo(2));
+        given().auth().oauth2(Tokens.provincial(PROVINCE)).queryParam("from", LAST_MONTH.toString()).queryParam("to", LAST_MONTH.toString())
+                .queryParam("scopeKey", "unit:" + unitB).get("/api/v1/figures/series").then().statusCode(404);
         given().auth().oauth2(Tokens.national()).queryParam("from", "2026-05").queryParam("to", "2026-04")
                 .get("/api/v1/figures/series").then().statusCode(400).body("errors.field", hasItem("to"));
         given().auth().oauth2(Tokens.national()).queryParam("from", "2026-5").queryParam("to", "2026-04")
