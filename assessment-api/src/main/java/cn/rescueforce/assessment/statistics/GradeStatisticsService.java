@@ -7,6 +7,7 @@ import cn.rescueforce.assessment.assessment.Assessment;
 import cn.rescueforce.assessment.security.Scope;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.query.Where;
+import cn.rescueforce.kit.security.ManagementLevel;
 import cn.rescueforce.kit.security.Provinces;
 import cn.rescueforce.kit.security.TeamColumns;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,10 @@ public class GradeStatisticsService {
     private static final TeamColumns ASSESSED_TEAM = TeamColumns.withCategory("team_province", "team_category",
             TeamCategory.MINING, "team_supporting_unit_id");
 
+    /** The levels that schedule assessments, and the services (teams-api's figures). */
+    static final List<ManagementLevel> READERS = List.of(ManagementLevel.NATIONAL, ManagementLevel.PROVINCIAL,
+            ManagementLevel.MINE_SAFETY, ManagementLevel.SERVICE);
+
     @Inject
     EntityManager em;
 
@@ -43,7 +48,8 @@ public class GradeStatisticsService {
     StatisticsMapper mapper;
 
     public GradeStatistics compute(String province, TeamCategory category) {
-        scope.requireLevel(Scope.SCHEDULERS, "read grade statistics");
+        // and teams-api's service account, for its figures (GET /api/v1/figures of teams-api)
+        scope.requireLevel(READERS, "read grade statistics");
         if (province != null && !Provinces.isKnown(province)) {
             throw ProblemException.invalid("province", "unknown province code " + province);
         }

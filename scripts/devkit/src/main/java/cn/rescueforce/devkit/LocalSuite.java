@@ -36,7 +36,7 @@ public final class LocalSuite {
     }
 
     static final List<Service> SERVICES = List.of(
-            new Service("teams-api", "teams", 8081, false),
+            new Service("teams-api", "teams", 8081, true),
             new Service("equipment-api", "equipment", 8082, true),
             new Service("assessment-api", "assessment", 8083, true));
     /** Short enough that a long local session sees the services renew their tokens. */
@@ -129,6 +129,7 @@ public final class LocalSuite {
         // service account, whose tokens come from the local token endpoint instead of Keycloak
         env.putIfAbsent("TEAMS_API_URL", "http://localhost:8081");
         env.putIfAbsent("EQUIPMENT_API_URL", "http://localhost:8082");
+        env.putIfAbsent("ASSESSMENT_API_URL", "http://localhost:8083");
         if (evidenceStore != null && service.name().equals("assessment-api")) {
             env.put("EVIDENCE_STORE_ENDPOINT", evidenceStore.endpoint().toString());
             env.put("EVIDENCE_STORE_BUCKET", evidenceStore.bucket());

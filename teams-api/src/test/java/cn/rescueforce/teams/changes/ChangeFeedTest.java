@@ -260,6 +260,12 @@ class ChangeFeedTest {
                 List.of("team.designated", "team.assessment-result-applied"), seen); // a passed acceptance designates too
         step(() -> given().auth().oauth2(national).post("/api/v1/personal-data/re-encryption").then().statusCode(200), feed,
                 List.of("personal-data.re-encrypted"), seen);
+        step(() -> given().auth().oauth2(national).contentType(ContentType.JSON).header("If-Match", etag(national, "/api/v1/figures/targets"))
+                .body(Map.of("targets", List.of(Map.of("category", "MINING", "due", "2035-12-31", "teams", 110, "rescuers", 20000))))
+                .put("/api/v1/figures/targets").then().statusCode(200), feed, List.of("figures.target-set"), seen);
+        // a month long before any data: its one scope is the whole registry
+        step(() -> post(national, "/api/v1/figures/snapshots", Map.of("month", "2001-01"), 200), feed,
+                List.of("figures.snapshot-taken"), seen);
 
         assertEquals(new TreeSet<>(recorder.eventTypes()), seen, "every event type of the service was produced");
     }

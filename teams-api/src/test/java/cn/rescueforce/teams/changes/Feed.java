@@ -87,6 +87,8 @@ final class Feed {
             case "OutreachActivity" -> inList(token, "/api/v1/outreach-activities?size=200&teamId=" + data.get("teamId"), id);
             case "InsurancePolicy" -> single(token, "/api/v1/insurance-policies/" + id);
             case "DutyInjury" -> inList(token, "/api/v1/members/" + data.get("memberId") + "/duty-injuries?size=200", id);
+            case "FigureTargets" -> single(token, "/api/v1/figures/targets");
+            case "FigureSnapshot" -> inSeries(token, (String) data.get("month"), (String) data.get("scopeKey"));
             default -> throw new AssertionError("no read known for " + entityType);
         };
     }
@@ -102,6 +104,18 @@ final class Feed {
         assertEquals(200, response.statusCode(), path);
         String etag = response.header("ETag");
         return Optional.of(new Read(response.jsonPath().getMap(""), etag == null ? null : Long.parseLong(etag.replace("\"", ""))));
+    }
+
+    /** A monthly snapshot as the caller's series of its scope answers its month. */
+    private static Optional<Read> inSeries(String token, String month, String scopeKey) {
+        Response response = given().auth().oauth2(token).queryParam("from", month).queryParam("to", month)
+                .queryParam("scopeKey", scopeKey).get("/api/v1/figures/series");
+        if (response.statusCode() == 404 || response.statusCode() == 403) {
+            return Optional.empty();
+        }
+        assertEquals(200, response.statusCode(), "series of " + scopeKey);
+        List<Map<String, Object>> points = response.jsonPath().getList("points");
+        return points.stream().findFirst().map(point -> new Read(point, null));
     }
 
     private static Optional<Read> inList(String token, String path, String id) {

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Figures benchmark: GET /api/v1/figures with realistic volume, national and provincial, in one run.
+#
+# Seeds a fresh teams database (bench/figures-seed.sql: TEAMS teams over the 32 provinces, MEMBERS members with two
+# certificates each, YEARS years of drills, training records and mobilization orders), starts the packaged teams-api
+# against it, warms the JIT up, then measures with wrk, one after the other:
+#   GET /api/v1/figures                      with a national token       target: p99 under 200 ms
+#   GET /api/v1/figures                      with a provincial token     target: p99 under 100 ms
+# and prints requests/s and latency percentiles with the exact commands, the core count and the load average.
+# equipment-api and assessment-api are not started: the figures' equipment and grades sections answer "unavailable"
+# (connection refused, at once), so what is measured is teams-api's own work, which is where the volume is.
+# A measurement, not a test: nothing fails on a figure.
+#
+#   bench/figures.sh                                   # 150 teams, 25,000 members, 5 years, 20 s per level
+#   TEAMS=300 MEMBERS=50000 DURATION=30 bench/figures.sh
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+TEAMS=${TEAMS:-150}; MEMBERS=${MEMBERS:-25000}; YEARS=${YEARS:-5}; DURATION=${DURATION:-20}; WARMUP=${WARMUP:-30}
+CONNECTIONS=${CONNECTIONS:-2}; PORT=${PORT:-18281}; DB=${DB:-teams_figures_bench}; PROVINCE=${PROVINCE:-510000}
+PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+
+command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
+pg_isready -h 127.0.0.1 -p 5432 -q || { echo "PostgreSQL is not running on 127.0.0.1:5432" >&2; exit 1; }
+[ -f teams-api/target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -DskipTests package -pl teams-api -am
+
+echo "== fresh database $DB"
+$PG -d postgres -c "drop database if exists $DB" -c "create database $DB"
+
+echo "== starting teams-api on :$PORT"
+# one caller, many requests: the per-caller rate limit is raised so that the figures are measured, never refusals.
+# teams-api's service account has no secret here (the other services are not started), so /q/health/ready stays DOWN
+# by design (README "Calling another service"): the script waits for /q/health/started instead.
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
+  QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN \
+  EQUIPMENT_API_URL=http://127.0.0.1:9 ASSESSMENT_API_URL=http://127.0.0.1:9 \
+  RESCUE_FORCE_RATE_LIMIT_CALLER_REQUESTS_PER_MINUTE=1000000000 RESCUE_FORCE_RATE_LIMIT_CALLER_BURST=1000000000 \
+  java -Dquarkus.profile=local -jar teams-api/target/quarkus-app/quarkus-run.jar > /tmp/teams-figures-bench.log 2>&1 &
+app=$!
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true' EXIT
+for _ in $(seq 1 180); do curl -sf localhost:$PORT/q/health/started >/dev/null && break; sleep 1; done
+curl -sf localhost:$PORT/q/health/started >/dev/null || { echo "teams-api did not start: /tmp/teams-figures-bench.log" >&2; exit 1; }
+
+echo "== seeding $TEAMS teams, $MEMBERS members, $YEARS years of drills, training and orders"
+start=$(date +%s)
+$PG -d "$DB" -v teams=$TEAMS -v members=$MEMBERS -v years=$YEARS -f bench/figures-seed.sql
+$PG -d "$DB" -tAc "select 'rows: ' || (select count(*) from team) || ' teams, ' || (select count(*) from member) || ' members, '
+  || (select count(*) from certificate) || ' certificates, ' || (select count(*) from drill) || ' drills, '
+  || (select count(*) from training_record) || ' training records, ' || (select count(*) from mobilization_order) || ' orders'"
+echo "   seeded in $(( $(date +%s) - start )) s"
+national=$(scripts/dev-token national --ttl 7200)
+provincial=$(scripts/dev-token provincial $PROVINCE --ttl 7200)
+url="http://localhost:$PORT/api/v1/figures"
+curl -sf -H "Authorization: Bearer $national" "$url" | python3 -c 'import json,sys; r=json.load(sys.stdin); t=r["totals"]; print("   national:", t["teams"], "teams,", t["rescuers"], "rescuers,", t["drills"], "drills this year,", r["mobilizations"]["orders"], "orders; equipment available:", r["equipment"]["available"], "grades available:", r["grades"]["available"])'
+curl -sf -H "Authorization: Bearer $provincial" "$url" | python3 -c 'import json,sys; r=json.load(sys.stdin); t=r["totals"]; print("   provincial:", t["teams"], "teams,", t["rescuers"], "rescuers")'
+
+WRK="wrk -t1 -c$CONNECTIONS -d${DURATION}s --latency"
+echo "== warm-up ${WARMUP}s"
+wrk -t1 -c$CONNECTIONS -d${WARMUP}s -H "Authorization: Bearer $national" "$url" >/dev/null
+wrk -t1 -c$CONNECTIONS -d$((WARMUP / 2))s -H "Authorization: Bearer $provincial" "$url" >/dev/null
+
+echo "== measuring (${DURATION}s per level, $CONNECTIONS connections)"
+declare -A result
+for level in national provincial; do
+  token=${!level}
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  out=$($WRK -H "Authorization: Bearer $token" "$url")
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  lat=$(echo "$out" | awk '/^ +(50|90|99)%/ {printf "p%s %s  ", $1, $2}' | tr -d '%')
+  result[$level]="$rps req/s  $lat (load average before: $load_before)"
+done
+
+echo
+echo "== commands"
+echo "  seed:  $PG -d $DB -v teams=$TEAMS -v members=$MEMBERS -v years=$YEARS -f bench/figures-seed.sql"
+echo "  api:   $WRK -H 'Authorization: Bearer <national | provincial $PROVINCE token>' $url"
+echo "== results ($(nproc) cores, load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
+for level in national provincial; do
+  printf "  %-12s %s\n" "$level" "${result[$level]}"
+done

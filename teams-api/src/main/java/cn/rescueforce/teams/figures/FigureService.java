@@ -1,0 +1,167 @@
+package cn.rescueforce.teams.figures;
+
+import cn.rescueforce.kit.security.ManagementLevel;
+import cn.rescueforce.teams.api.model.FigureGroup;
+import cn.rescueforce.teams.api.model.FigureGrouping;
+import cn.rescueforce.teams.api.model.FigureReport;
+import cn.rescueforce.teams.api.model.FigureSource;
+import cn.rescueforce.teams.api.model.MobilizationFigureGroup;
+import cn.rescueforce.teams.api.model.MobilizationFigures;
+import cn.rescueforce.teams.api.model.ResponseFigureGrouping;
+import cn.rescueforce.teams.api.model.TargetProgress;
+import cn.rescueforce.teams.api.model.TeamCategory;
+import cn.rescueforce.teams.certificate.CertificateService;
+import cn.rescueforce.teams.mobilization.ResponseFigureService;
+import cn.rescueforce.teams.security.Scope;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures toward the 2026 and 2035 goals of the caller's scope ({@code GET /api/v1/figures}): the registry's own
+ * counts ({@link RegistryFigures}), this year's response figures ({@link ResponseFigureService}), equipment compliance
+ * and grades from the services that own them, and progress against the national targets. A section whose service
+ * cannot answer is marked unavailable; the others stand.
+ */
+@ApplicationScoped
+public class FigureService {
+
+    /** The levels that read figures: the team editors (assessors reach teams only through their assessments). */
+    static final List<ManagementLevel> READERS = Scope.TEAM_EDITORS;
+
+    @Inject
+    Scope scope;
+
+    @Inject
+    RegistryFigures registry;
+
+    @Inject
+    ResponseFigureService responseFigures;
+
+    @Inject
+    EquipmentFigures equipment;
+
+    @Inject
+    GradeFigures grades;
+
+    @Inject
+    ObjectMapper json;
+
+    /** A report and its ETag: a hash of its figures with the times left out, so unchanged figures keep their tag. */
+    public record Answer(FigureReport report, long etag) {
+    }
+
+    public Answer report(String province, TeamCategory category, FigureGrouping groupBy) {
+        scope.requireLevel(READERS, "read figures");
+        FigureCoverage coverage = FigureCoverage.of(scope.caller(), province, category);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        LocalDate today = CertificateService.today();
+        FigureTally tally = registry.current(coverage.teams(), today);
+        FigureTally.Counts totals = tally.fold(cell -> true);
+        FigureReport report = new FigureReport()
+                .year(today.getYear())
+                .scope(coverage.toApi())
+                .groupBy(groupBy)
+                .totals(FigureMapper.toApi(totals, null))
+                .mobilizations(mobilizations(coverage, groupBy, today))
+                .equipment(equipment.of(coverage.coversNothing() ? List.of() : registry.teams(coverage.teams())))
+                .grades(grades.of(coverage))
+                .progress(progress(tally, FigureTargetSet.current()));
+        if (groupBy != null) {
+            Map<String, FigureTally.Counts> groups = tally.foldBy(cell -> groupBy == FigureGrouping.PROVINCE
+                    ? cell.province() : cell.category().name());
+            List<FigureGroup> rows = new ArrayList<>();
+            groups.forEach((key, counts) -> {
+                FigureGroup group = new FigureGroup().key(key).figures(FigureMapper.toApi(counts, null));
+                if (groupBy == FigureGrouping.PROVINCE) {
+                    group.province(key);
+                } else {
+                    group.category(TeamCategory.fromValue(key));
+                }
+                rows.add(group);
+            });
+            report.groups(rows);
+        }
+        long etag = etag(report);
+        stamp(report, now);
+        return new Answer(report, etag);
+    }
+
+    /** This year's orders, per province (per category when the answer is grouped so), as the response figures give them. */
+    private MobilizationFigures mobilizations(FigureCoverage coverage, FigureGrouping groupBy, LocalDate today) {
+        OffsetDateTime from = today.withDayOfYear(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        OffsetDateTime to = from.plusYears(1);
+        ResponseFigureGrouping grouping = groupBy == FigureGrouping.CATEGORY ? ResponseFigureGrouping.CATEGORY : ResponseFigureGrouping.PROVINCE;
+        List<MobilizationFigureGroup> groups = coverage.coversNothing() ? List.of()
+                : responseFigures.figures(from, to, grouping, coverage.province(), coverage.category()).getGroups().stream()
+                .map(g -> new MobilizationFigureGroup().key(g.getKey()).province(g.getProvince()).category(g.getCategory())
+                        .orders(g.getOrders()).acknowledge(g.getAcknowledge()).departure(g.getDeparture()).arrival(g.getArrival())
+                        .lateDepartures((long) g.getLateDepartures().size()))
+                .toList();
+        return new MobilizationFigures()
+                .source(FigureSource.TEAMS_API)
+                .from(from)
+                .to(to)
+                .orders(groups.stream().mapToLong(MobilizationFigureGroup::getOrders).sum())
+                .lateDepartures(groups.stream().mapToLong(MobilizationFigureGroup::getLateDepartures).sum())
+                .groups(groups);
+    }
+
+    /** Each national target against the teams and rescuers of the answer's category. */
+    static List<TargetProgress> progress(FigureTally tally, FigureTargetSet targets) {
+        if (targets == null) {
+            return List.of();
+        }
+        return targets.targets.stream().map(target -> {
+            FigureTally.Counts counts = tally.fold(cell -> cell.category() == target.category);
+            return new TargetProgress()
+                    .category(target.category)
+                    .due(target.due)
+                    .teamsTarget(target.teams)
+                    .teams(counts.teams)
+                    .teamsShare(FigureTally.share(counts.teams, target.teams))
+                    .rescuersTarget(target.rescuers)
+                    .rescuers(counts.rescuers)
+                    .rescuersShare(FigureTally.share(counts.rescuers, target.rescuers));
+        }).toList();
+    }
+
+    /** Every section's time: the registry's and the orders' are now, the other services' say when they computed. */
+    private static void stamp(FigureReport report, OffsetDateTime now) {
+        report.computedAt(now);
+        report.getTotals().computedAt(now);
+        if (report.getGroups() != null) {
+            report.getGroups().forEach(group -> group.getFigures().computedAt(now));
+        }
+        report.getMobilizations().computedAt(now).to(report.getMobilizations().getTo().isAfter(now) ? now : report.getMobilizations().getTo());
+    }
+
+    private long etag(FigureReport unstamped) {
+        OffsetDateTime equipmentAt = unstamped.getEquipment().getComputedAt();
+        OffsetDateTime gradesAt = unstamped.getGrades().getComputedAt();
+        unstamped.getEquipment().computedAt(null);
+        unstamped.getGrades().computedAt(null);
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsString(unstamped).getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(hash).getLong() & Long.MAX_VALUE;
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash the figures", e);
+        } finally {
+            unstamped.getEquipment().computedAt(equipmentAt);
+            unstamped.getGrades().computedAt(gradesAt);
+        }
+    }
+}
