@@ -1,5 +1,6 @@
 package cn.rescueforce.assessment.statistics;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.assessment.api.model.Grade;
 import cn.rescueforce.assessment.api.model.GradeStatistics;
 import cn.rescueforce.assessment.api.model.TeamCategory;
@@ -43,9 +44,9 @@ public class GradeStatisticsService {
     StatisticsMapper mapper;
 
     public GradeStatistics compute(String province, TeamCategory category) {
-        scope.requireLevel(Scope.SCHEDULERS, "read grade statistics");
+        scope.requireLevel(Scope.SCHEDULERS, Text.of("read grade statistics"));
         if (province != null && !Provinces.isKnown(province)) {
-            throw ProblemException.invalid("province", "unknown province code " + province);
+            throw ProblemException.invalid("province", Text.of("unknown province code {0}", province));
         }
         GradeTally tally = new GradeTally();
         Where finalized = inScope(province, category).equal("status", Assessment.Status.FINALIZED);

@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.callup;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.equipment.api.model.CallUpStatus;
 import cn.rescueforce.equipment.teams.TeamRef;
 import cn.rescueforce.kit.problem.Problem;
@@ -123,9 +124,9 @@ public class CallUp extends PanacheEntityBase {
         for (int i = 0; i < lines.size(); i++) {
             UUID stockLineId = lines.get(i).stockLineId;
             if (!stockOfDepot.contains(stockLineId)) {
-                errors.add(new Problem.FieldError("lines[" + i + "].stockLineId", "not a stock line of depot " + depotId));
+                errors.add(new Problem.FieldError("lines[" + i + "].stockLineId", Text.of("not a stock line of depot {0}", depotId)));
             } else if (!seen.add(stockLineId)) {
-                errors.add(new Problem.FieldError("lines[" + i + "].stockLineId", "the stock line is listed twice"));
+                errors.add(new Problem.FieldError("lines[" + i + "].stockLineId", Text.of("the stock line is listed twice")));
             }
         }
         if (!errors.isEmpty()) {
@@ -186,11 +187,11 @@ public class CallUp extends PanacheEntityBase {
             Return back = returns.get(i);
             Line dispatched = byStockLine.get(back.stockLineId());
             if (dispatched == null) {
-                errors.add(new Problem.FieldError("lines[" + i + "].stockLineId", "not a line of this call-up"));
+                errors.add(new Problem.FieldError("lines[" + i + "].stockLineId", Text.of("not a line of this call-up")));
             } else if (returned.put(back.stockLineId(), back.quantity()) != null) {
-                errors.add(new Problem.FieldError("lines[" + i + "].stockLineId", "the stock line is listed twice"));
+                errors.add(new Problem.FieldError("lines[" + i + "].stockLineId", Text.of("the stock line is listed twice")));
             } else if (back.quantity() > dispatched.quantity) {
-                errors.add(new Problem.FieldError("lines[" + i + "].returnedQuantity", "at most the " + dispatched.quantity + " dispatched"));
+                errors.add(new Problem.FieldError("lines[" + i + "].returnedQuantity", Text.of("at most the {0} dispatched", dispatched.quantity)));
             }
         }
         if (!errors.isEmpty()) {
@@ -209,7 +210,7 @@ public class CallUp extends PanacheEntityBase {
     /** Taken back before dispatch; an approved call-up's reservation is to be released. */
     public void cancel(String why, Instant at) {
         if (status != CallUpStatus.REQUESTED && status != CallUpStatus.APPROVED) {
-            throw ProblemException.invalidTransition("Only a REQUESTED or APPROVED call-up can be cancelled; this one is " + status);
+            throw ProblemException.invalidTransition(Text.of("Only a REQUESTED or APPROVED call-up can be cancelled; this one is {0}", status));
         }
         status = CallUpStatus.CANCELLED;
         cancelledAt = at;
@@ -226,7 +227,7 @@ public class CallUp extends PanacheEntityBase {
 
     private void requireStatus(CallUpStatus expected, String becoming) {
         if (status != expected) {
-            throw ProblemException.invalidTransition("Only a " + expected + " call-up can be " + becoming + "; this one is " + status);
+            throw ProblemException.invalidTransition(Text.of("Only a {0} call-up can be {1}; this one is {2}", expected, becoming, status));
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.configuration;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.equipment.api.model.StandardConfigurationInput;
 import cn.rescueforce.equipment.api.model.StandardConfigurationLineInput;
 import cn.rescueforce.equipment.api.model.TeamCategory;
@@ -50,7 +51,7 @@ public class StandardConfigurationService {
 
     @Transactional
     public StandardConfiguration publish(StandardConfigurationInput input) {
-        scope.requireLevel(NATIONAL, "publish standard configurations");
+        scope.requireLevel(NATIONAL, Text.of("publish standard configurations"));
         Map<String, EquipmentType> byCode = types.findByCodes(input.getLines().stream()
                         .map(StandardConfigurationLineInput::getEquipmentTypeCode).toList())
                 .stream().collect(Collectors.toMap(t -> t.code, Function.identity()));
@@ -59,9 +60,9 @@ public class StandardConfigurationService {
         for (int i = 0; i < input.getLines().size(); i++) {
             String code = input.getLines().get(i).getEquipmentTypeCode();
             if (!byCode.containsKey(code)) {
-                errors.add(new Problem.FieldError("lines[" + i + "].equipmentTypeCode", "unknown equipment type " + code));
+                errors.add(new Problem.FieldError("lines[" + i + "].equipmentTypeCode", Text.of("unknown equipment type {0}", code)));
             } else if (!seen.add(code)) {
-                errors.add(new Problem.FieldError("lines[" + i + "].equipmentTypeCode", "equipment type " + code + " is listed twice"));
+                errors.add(new Problem.FieldError("lines[" + i + "].equipmentTypeCode", Text.of("equipment type {0} is listed twice", code)));
             }
         }
         if (!errors.isEmpty()) {
@@ -82,7 +83,7 @@ public class StandardConfigurationService {
     public StandardConfiguration get(UUID id) {
         StandardConfiguration configuration = configurations.findById(id);
         if (configuration == null) {
-            throw ProblemException.notFound("standard configuration", id);
+            throw ProblemException.notFound(Text.of("standard configuration"), id);
         }
         return configuration;
     }

@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.mobilization;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.security.Caller;
 import cn.rescueforce.kit.security.ManagementLevel;
@@ -185,11 +186,10 @@ public class MobilizationOrder extends PanacheEntityBase {
     /** Only the issuing authority (same level, region and organisation) or national cancels, and only an open order. */
     public void cancel(String reason, Caller by, Instant now) {
         if (!by.is(ManagementLevel.NATIONAL) && !isIssuedBy(by)) {
-            throw ProblemException.forbidden("Only the issuing authority (" + issuerLevel
-                    + (issuerRegion == null ? "" : " " + issuerRegion) + ") or the national level may cancel this order");
+            throw ProblemException.forbidden(Text.of("Only the issuing authority ({0}{1}) or the national level may cancel this order", issuerLevel, (issuerRegion == null ? "" : " " + issuerRegion)));
         }
         if (!isOpen()) {
-            throw ProblemException.invalidTransition("The order is " + status + " and can no longer be cancelled");
+            throw ProblemException.invalidTransition(Text.of("The order is {0} and can no longer be cancelled", status));
         }
         status = MobilizationStatus.CANCELLED;
         cancelledAt = now;
@@ -217,11 +217,11 @@ public class MobilizationOrder extends PanacheEntityBase {
     /** One step forward, from exactly {@code from} to {@code to}; returns the step's time. */
     private Instant advance(MobilizationStatus from, MobilizationStatus to, OffsetDateTime reportedAt, Instant now) {
         if (status != from) {
-            throw ProblemException.invalidTransition("The order is " + status + "; only an order " + from + " can become " + to);
+            throw ProblemException.invalidTransition(Text.of("The order is {0}; only an order {1} can become {2}", status, from, to));
         }
         Instant at = reported(reportedAt, now, "at");
         if (at.isBefore(lastStepAt())) {
-            throw ProblemException.invalid("at", "must not precede the previous step (" + lastStepAt() + ")");
+            throw ProblemException.invalid("at", Text.of("must not precede the previous step ({0})", lastStepAt()));
         }
         status = to;
         updatedAt = now;
@@ -232,7 +232,7 @@ public class MobilizationOrder extends PanacheEntityBase {
     private static Instant reported(OffsetDateTime reportedAt, Instant now, String field) {
         Instant at = reportedAt == null ? now : atDatabasePrecision(reportedAt.toInstant());
         if (at.isAfter(now.plus(CLOCK_SKEW))) {
-            throw ProblemException.invalid(field, "must not be in the future");
+            throw ProblemException.invalid(field, Text.of("must not be in the future"));
         }
         return at;
     }
@@ -248,6 +248,6 @@ public class MobilizationOrder extends PanacheEntityBase {
      */
     public static ProblemException openOrderExists() {
         return new ProblemException(409, "open-mobilization-exists", "Open mobilization order exists",
-                "The team already has an open mobilization order; complete or cancel it first", null);
+                Text.of("The team already has an open mobilization order; complete or cancel it first"), null);
     }
 }
