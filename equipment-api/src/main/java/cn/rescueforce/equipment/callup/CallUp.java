@@ -151,7 +151,7 @@ public class CallUp extends PanacheEntityBase {
 
     /** The depot's owner approves: the requested stock is to be reserved. */
     public void approve(String by, Instant at) {
-        requireStatus(CallUpStatus.REQUESTED, "approved");
+        requireStatus(CallUpStatus.REQUESTED, Text.of("approved"));
         status = CallUpStatus.APPROVED;
         decidedBy = by;
         approvedAt = at;
@@ -159,7 +159,7 @@ public class CallUp extends PanacheEntityBase {
 
     /** The depot's owner refuses the request, saying why. */
     public void reject(String by, String why, Instant at) {
-        requireStatus(CallUpStatus.REQUESTED, "rejected");
+        requireStatus(CallUpStatus.REQUESTED, Text.of("rejected"));
         status = CallUpStatus.REJECTED;
         decidedBy = by;
         rejectedAt = at;
@@ -168,7 +168,7 @@ public class CallUp extends PanacheEntityBase {
 
     /** The reserved stock leaves the depot. */
     public void dispatch(Instant at) {
-        requireStatus(CallUpStatus.APPROVED, "dispatched");
+        requireStatus(CallUpStatus.APPROVED, Text.of("dispatched"));
         status = CallUpStatus.DISPATCHED;
         dispatchedAt = at;
     }
@@ -178,7 +178,7 @@ public class CallUp extends PanacheEntityBase {
      * name it), at most what was dispatched; the rest was consumed.
      */
     public void close(List<Return> returns, Instant at) {
-        requireStatus(CallUpStatus.DISPATCHED, "closed");
+        requireStatus(CallUpStatus.DISPATCHED, Text.of("closed"));
         Map<UUID, Line> byStockLine = new HashMap<>();
         lines.forEach(line -> byStockLine.put(line.stockLineId, line));
         Map<UUID, Integer> returned = new HashMap<>();
@@ -225,7 +225,7 @@ public class CallUp extends PanacheEntityBase {
         return lines.stream().sorted(Comparator.comparing((Line line) -> line.stockLineId)).toList();
     }
 
-    private void requireStatus(CallUpStatus expected, String becoming) {
+    private void requireStatus(CallUpStatus expected, Text becoming) {
         if (status != expected) {
             throw ProblemException.invalidTransition(Text.of("Only a {0} call-up can be {1}; this one is {2}", expected, becoming, status));
         }
