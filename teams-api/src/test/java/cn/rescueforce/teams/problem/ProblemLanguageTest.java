@@ -90,8 +90,8 @@ class ProblemLanguageTest {
     @Test
     void theServicesOwnRulesNameEachFieldInTheRequestsLanguage() {
         Map<String, Object> body = new HashMap<>(Registry.unitBody("510000"));
-        body.put("creditCode", "91510000MA61");
-        body.put("province", "990000");
+        body.put("creditCode", "91510000IA6123456P");
+        body.put("province", "690000");
         String token = Tokens.national();
         inChinese(given().auth().oauth2(token).header("Accept-Language", "zh-CN").contentType(ContentType.JSON).body(body)
                 .post("/api/v1/supporting-units").then().statusCode(400))
@@ -99,14 +99,14 @@ class ProblemLanguageTest {
                 .body("title", equalTo("请求无效"))
                 .body("detail", equalTo("2 个字段无效"))
                 .body("errors", hasSize(2))
-                .body("errors.find { it.field == 'creditCode' }.message", equalTo("必须是 18 个字符"))
-                .body("errors.find { it.field == 'province' }.message", equalTo("未知的省份代码 990000"));
+                .body("errors.find { it.field == 'creditCode' }.message", equalTo("第 9 个字符（'I'）不允许出现在统一社会信用代码中"))
+                .body("errors.find { it.field == 'province' }.message", equalTo("未知的省份代码 690000"));
         inEnglish(given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/supporting-units").then().statusCode(400))
                 .body("type", equalTo("https://rescue-force.cn/problems/validation"))
                 .body("detail", equalTo("2 fields are invalid"))
-                .body("errors.find { it.field == 'creditCode' }.message", equalTo("must be 18 characters"))
-                .body("errors.find { it.field == 'province' }.message", equalTo("unknown province code 990000"));
+                .body("errors.find { it.field == 'creditCode' }.message", equalTo("character 9 ('I') is not allowed in a credit code"))
+                .body("errors.find { it.field == 'province' }.message", equalTo("unknown province code 690000"));
     }
 
     @Test
@@ -125,7 +125,7 @@ class ProblemLanguageTest {
                 .post("/api/v1/supporting-units").then().statusCode(400))
                 .body("errors.field", equalTo(List.of("contactPhone", "name")))
                 .body("errors[0].message", containsString("must match"))
-                .body("errors[1].message", equalTo("size must be between 0 and 200"));
+                .body("errors[1].message", equalTo("size must be between 1 and 200"));
     }
 
     @Test
