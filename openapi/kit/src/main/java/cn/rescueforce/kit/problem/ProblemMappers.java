@@ -62,7 +62,8 @@ public class ProblemMappers {
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         Language language = Language.of(headers);
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), Text.of("{0}", validationMessages.of(v, language))))
+                .map(v -> new Problem.FieldError(fieldOf(v), Text.of("{0}", validationMessages == null ? v.getMessage()
+                        : validationMessages.of(v, language))))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         return ProblemResponses.invalid(errors, path(uri), language);
