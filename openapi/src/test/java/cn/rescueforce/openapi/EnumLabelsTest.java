@@ -33,8 +33,14 @@ class EnumLabelsTest {
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
 
     static Stream<String> contracts() {
-        return Stream.of("common", "teams-api", "equipment-api", "assessment-api")
-                .filter(s -> Files.exists(CONTRACTS.resolve(s + ".yaml")));
+        // every contract of openapi/, a new one included
+        try (Stream<Path> files = Files.list(CONTRACTS)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".yaml"))
+                    .map(f -> f.substring(0, f.length() - ".yaml".length())).sorted().toList();
+            return names.stream();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @ParameterizedTest

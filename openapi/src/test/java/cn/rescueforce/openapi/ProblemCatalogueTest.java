@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The problem catalogue ({@code x-problem-catalogue} of {@code Problem.type} in common.yaml) is the one list of the
  * problem types the services answer: every error response of every operation names, in its examples, types of the
  * catalogue with the catalogue's status and title; every type the code raises is in it with the same status and
- * title; and every type in it is raised somewhere.
+ * title; and every type in it is raised somewhere. Every entry has its Chinese title ({@code titleZh}, right after
+ * {@code title}), which the services answer a request preferring Chinese with.
  */
 class ProblemCatalogueTest {
 
@@ -61,10 +62,15 @@ class ProblemCatalogueTest {
         JsonNode catalogue = catalogue();
         assertTrue(catalogue.size() > 10, "no catalogue in common.yaml");
         catalogue.fields().forEachRemaining(entry -> {
-            for (String field : List.of("title", "status", "when", "then")) {
+            for (String field : List.of("title", "titleZh", "status", "when", "then")) {
                 if (entry.getValue().path(field).asText().isBlank()) {
                     faults.add(entry.getKey() + ": no " + field);
                 }
+            }
+            // the Chinese title the services answer a Chinese request with (cn.rescueforce.kit.problem.ProblemTitles)
+            String titleZh = entry.getValue().path("titleZh").asText();
+            if (!titleZh.isBlank() && !titleZh.matches(".*\\p{IsHan}.*")) {
+                faults.add(entry.getKey() + ": titleZh '" + titleZh + "' is not Chinese");
             }
             int status = entry.getValue().path("status").asInt();
             if (status < 400 || status > 599) {

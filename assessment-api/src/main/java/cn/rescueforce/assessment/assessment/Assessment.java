@@ -1,5 +1,6 @@
 package cn.rescueforce.assessment.assessment;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.assessment.api.model.AssessmentType;
 import cn.rescueforce.assessment.api.model.Grade;
 import cn.rescueforce.assessment.api.model.TeamCategory;
@@ -190,7 +191,7 @@ public class Assessment extends PanacheEntityBase {
     /** The evaluation is submitted and corrected while the assessment is open. */
     public void assertEvaluationMayChange() {
         if (!status.isOpen()) {
-            throw ProblemException.invalidTransition("The evaluation of a " + status + " assessment can no longer change");
+            throw ProblemException.invalidTransition(Text.of("The evaluation of a {0} assessment can no longer change", status));
         }
     }
 
@@ -206,7 +207,7 @@ public class Assessment extends PanacheEntityBase {
 
     public void cancel(String reason, Instant now) {
         if (!status.isOpen()) {
-            throw ProblemException.invalidTransition("Only a SCHEDULED or SUBMITTED assessment can be cancelled; this one is " + status);
+            throw ProblemException.invalidTransition(Text.of("Only a SCHEDULED or SUBMITTED assessment can be cancelled; this one is {0}", status));
         }
         status = Status.CANCELLED;
         cancellationReason = reason.trim();
@@ -229,21 +230,21 @@ public class Assessment extends PanacheEntityBase {
      */
     public void finalizeWith(Evaluation evaluation, String evaluationRead, Standard standard, ManagementLevel by, Instant now) {
         if (status != Status.SUBMITTED) {
-            throw ProblemException.invalidTransition("Only a SUBMITTED assessment can be finalized; this one is " + status);
+            throw ProblemException.invalidTransition(Text.of("Only a SUBMITTED assessment can be finalized; this one is {0}", status));
         }
         if (evaluationRead != null) {
             ETags.requireMatch(evaluationRead, evaluation.version);
         }
         Grade decided = standard.gradeFor(evaluation.totalScore, evaluation.vetoTriggered);
         if (decided == Grade.GRADE_1 && by != ManagementLevel.NATIONAL) {
-            throw ProblemException.forbidden("This evaluation grades GRADE_1, which only the national level finalizes");
+            throw ProblemException.forbidden(Text.of("This evaluation grades GRADE_1, which only the national level finalizes"));
         }
         List<String> withoutEvidence = evaluation.indicatorsWithoutEvidence(standard);
         if (!withoutEvidence.isEmpty()) {
             throw new ProblemException(409, "evidence-missing", "Evidence missing",
-                    "Indicators requiring evidence have none in the evaluation: " + String.join(", ", withoutEvidence),
+                    Text.of("Indicators requiring evidence have none in the evaluation: {0}", String.join(", ", withoutEvidence)),
                     withoutEvidence.stream().map(code -> new Problem.FieldError("scores[" + code + "].evidenceFiles",
-                            "this indicator requires evidence; cite an uploaded evidence file")).toList());
+                            Text.of("this indicator requires evidence; cite an uploaded evidence file"))).toList());
         }
         status = Status.FINALIZED;
         finalizedAt = now;
@@ -260,11 +261,11 @@ public class Assessment extends PanacheEntityBase {
     /** The hosting unit may appeal a finalized result once; the assessment goes back under review. */
     public void appeal(String reason, String bySub, Instant now) {
         if (status != Status.FINALIZED) {
-            throw ProblemException.invalidTransition("Only a FINALIZED assessment can be appealed; this one is " + status);
+            throw ProblemException.invalidTransition(Text.of("Only a FINALIZED assessment can be appealed; this one is {0}", status));
         }
         if (appealedAt != null) {
             throw new ProblemException(409, "already-appealed", "Assessment already appealed",
-                    "Assessment " + id + " was appealed already; an assessment is appealed once", null);
+                    Text.of("Assessment {0} was appealed already; an assessment is appealed once", id), null);
         }
         status = Status.SUBMITTED;
         appealReason = reason.trim();

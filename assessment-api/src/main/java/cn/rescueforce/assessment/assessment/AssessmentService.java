@@ -1,5 +1,6 @@
 package cn.rescueforce.assessment.assessment;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.assessment.api.model.AssessmentSchedule;
 import cn.rescueforce.assessment.api.model.AssessmentStatus;
 import cn.rescueforce.assessment.api.model.AssessmentType;
@@ -65,17 +66,17 @@ public class AssessmentService {
 
     @Transactional
     public Assessment schedule(AssessmentSchedule input) {
-        scope.requireLevel(Scope.SCHEDULERS, "schedule assessments");
+        scope.requireLevel(Scope.SCHEDULERS, Text.of("schedule assessments"));
         if (input.getDueOn().isBefore(today())) {
-            throw ProblemException.invalid("dueOn", "must be today or later");
+            throw ProblemException.invalid("dueOn", Text.of("must be today or later"));
         }
         Standard standard = standards.findById(input.getStandardId());
         if (standard == null) {
-            throw ProblemException.notFound("standard", input.getStandardId());
+            throw ProblemException.notFound(Text.of("standard"), input.getStandardId());
         }
         Team team = teamDirectory.get(input.getTeamId());
         if (!scope.coversTeam(team.getProvince(), team.getCategory(), team.getSupportingUnitId())) {
-            throw ProblemException.notFound("team", input.getTeamId());
+            throw ProblemException.notFound(Text.of("team"), input.getTeamId());
         }
         assertMayBeAssessed(team, input.getType());
         Caller caller = scope.caller();
@@ -91,11 +92,11 @@ public class AssessmentService {
     private static void assertMayBeAssessed(Team team, AssessmentType type) {
         if (team.getStatus() == TeamStatus.EXITED) {
             throw new ProblemException(409, "team-exited", "Team has exited",
-                    "Team " + team.getCode() + " has exited and is no longer assessed", null);
+                    Text.of("Team {0} has exited and is no longer assessed", team.getCode()), null);
         }
         if (type == AssessmentType.ACCEPTANCE && team.getStatus() != TeamStatus.PROPOSED) {
             throw new ProblemException(409, "team-not-proposed", "Team is not proposed",
-                    "An ACCEPTANCE assessment is for a PROPOSED team; team " + team.getCode() + " is " + team.getStatus(), null);
+                    Text.of("An ACCEPTANCE assessment is for a PROPOSED team; team {0} is {1}", team.getCode(), team.getStatus()), null);
         }
     }
 
@@ -123,7 +124,7 @@ public class AssessmentService {
 
     @Transactional
     public Assessment cancel(UUID id, String reason) {
-        scope.requireLevel(Scope.SCHEDULERS, "cancel assessments");
+        scope.requireLevel(Scope.SCHEDULERS, Text.of("cancel assessments"));
         Assessment assessment = scope.visible(assessments.findForUpdate(id), id);
         assessment.cancel(reason, Instant.now());
         assessments.flush();
@@ -139,7 +140,7 @@ public class AssessmentService {
      */
     @Transactional
     public Assessment finalize(UUID id, String evaluationRead) {
-        scope.requireLevel(Scope.SCHEDULERS, "finalize assessments");
+        scope.requireLevel(Scope.SCHEDULERS, Text.of("finalize assessments"));
         Assessment assessment = scope.visible(assessments.findForUpdate(id), id);
         Instant now = Instant.now();
         assessment.finalizeWith(Evaluation.findById(assessment.id), evaluationRead, standards.findById(assessment.standardId),
@@ -155,7 +156,7 @@ public class AssessmentService {
 
     @Transactional
     public Assessment appeal(UUID id, String reason) {
-        scope.requireLevel(List.of(UNIT), "appeal assessments");
+        scope.requireLevel(List.of(UNIT), Text.of("appeal assessments"));
         Assessment assessment = scope.visible(assessments.findForUpdate(id), id);
         assessment.appeal(reason, scope.caller().sub(), Instant.now());
         assessments.flush();

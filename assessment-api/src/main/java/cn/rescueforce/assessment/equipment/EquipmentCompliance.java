@@ -1,5 +1,6 @@
 package cn.rescueforce.assessment.equipment;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.assessment.client.equipment.ComplianceApi;
 import cn.rescueforce.assessment.client.equipment.model.ComplianceReport;
 import cn.rescueforce.kit.client.OtherService;
@@ -35,8 +36,7 @@ public class EquipmentCompliance {
     public Figure of(UUID teamId) {
         // the report cannot be made for this team: unknown there (404), or no standard configuration for its category (409)
         Supplier<ProblemException> cannotMeasure = () -> new ProblemException(409, "equipment-not-measurable",
-                "Equipment compliance cannot be measured", "equipment-api cannot measure the equipment compliance of team "
-                + teamId + ", so the equipment indicator cannot be filled", null);
+                "Equipment compliance cannot be measured", Text.of("equipment-api cannot measure the equipment compliance of team {0}, so the equipment indicator cannot be filled", teamId), null);
         ComplianceReport report = EQUIPMENT_API.call(() -> compliance.getTeamCompliance(teamId), Map.of(404, cannotMeasure, 409, cannotMeasure));
         Double percent = report.getCompliancePercent();
         if (percent == null || percent < 0 || percent > 100) {

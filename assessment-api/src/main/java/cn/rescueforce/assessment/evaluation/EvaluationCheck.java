@@ -1,5 +1,6 @@
 package cn.rescueforce.assessment.evaluation;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.assessment.api.model.EvaluationInput;
 import cn.rescueforce.assessment.api.model.IndicatorScoreInput;
 import cn.rescueforce.assessment.standard.Standard;
@@ -34,25 +35,24 @@ final class EvaluationCheck {
             String field = "scores[" + code + "]";
             StandardSection.Indicator indicator = standard.indicator(code).orElse(null);
             if (indicator == null) {
-                errors.add(new FieldError(field + ".indicatorCode", "no such indicator in standard " + standard.code
-                        + " version " + standard.standardVersion));
+                errors.add(new FieldError(field + ".indicatorCode", Text.of("no such indicator in standard {0} version {1}", standard.code, standard.standardVersion)));
                 continue;
             }
             if (!seen.add(code)) {
-                errors.add(new FieldError(field, "scored more than once"));
+                errors.add(new FieldError(field, Text.of("scored more than once")));
                 continue;
             }
             if (indicator.fromEquipment()) {
-                errors.add(new FieldError(field, "filled from equipment-api's compliance report at submission; do not send it"));
+                errors.add(new FieldError(field, Text.of("filled from equipment-api's compliance report at submission; do not send it")));
                 continue;
             }
             double score = given.getScore();
             if (score < 0 || score > indicator.maxScore) {
-                errors.add(new FieldError(field + ".score", "must be between 0 and " + plain(indicator.maxScore)));
+                errors.add(new FieldError(field + ".score", Text.of("must be between 0 and {0}", plain(indicator.maxScore))));
             }
             boolean veto = Boolean.TRUE.equals(given.getVetoTriggered());
             if (veto && !indicator.veto) {
-                errors.add(new FieldError(field + ".vetoTriggered", "indicator " + code + " is not a veto indicator"));
+                errors.add(new FieldError(field + ".vetoTriggered", Text.of("indicator {0} is not a veto indicator", code)));
             }
             // evidence an indicator requires may follow the scores: the finalization checks it (Evaluation#indicatorsWithoutEvidence)
             List<String> evidence = given.getEvidence() == null ? List.of() : given.getEvidence();
@@ -70,7 +70,7 @@ final class EvaluationCheck {
         }
         for (StandardSection.Indicator indicator : standard.indicators()) {
             if (!indicator.fromEquipment() && !seen.contains(indicator.code)) {
-                errors.add(new FieldError("scores[" + indicator.code + "]", "indicator not scored"));
+                errors.add(new FieldError("scores[" + indicator.code + "]", Text.of("indicator not scored")));
             }
         }
         if (!errors.isEmpty()) {
@@ -90,7 +90,7 @@ final class EvaluationCheck {
             for (int i = 0; i < cited.size(); i++) {
                 if (!filesOfAssessment.contains(cited.get(i))) {
                     errors.add(new FieldError("scores[" + given.getIndicatorCode() + "].evidenceFiles[" + i + "]",
-                            "no evidence file " + cited.get(i) + " was uploaded to this assessment"));
+                            Text.of("no evidence file {0} was uploaded to this assessment", cited.get(i))));
                 }
             }
         }

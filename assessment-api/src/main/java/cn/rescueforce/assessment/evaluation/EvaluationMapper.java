@@ -1,5 +1,7 @@
 package cn.rescueforce.assessment.evaluation;
 
+import cn.rescueforce.kit.i18n.Text;
+import cn.rescueforce.kit.i18n.Language;
 import cn.rescueforce.assessment.api.model.EquipmentFigure;
 import cn.rescueforce.assessment.api.model.FieldError;
 import cn.rescueforce.assessment.api.model.IndicatorScore;
@@ -45,20 +47,22 @@ public class EvaluationMapper {
     }
 
     /** The problem an item of a bulk submission was rejected with, as its own PUT would have answered. */
-    public Problem problemOf(ProblemException e, UUID assessmentId) {
+    public Problem problemOf(ProblemException e, UUID assessmentId, Language language) {
         return new Problem()
                 .type(URI.create(e.type()))
-                .title(e.title())
+                .title(e.title(language))
                 .status(e.status())
-                .detail(e.getMessage())
+                .detail(e.detail(language))
                 .instance("/api/v1/assessments/" + assessmentId + "/evaluation")
-                .errors(e.errors() == null ? null : e.errors().stream().map(f -> new FieldError().field(f.field()).message(f.message())).toList());
+                .errors(e.errors() == null ? null : e.errors(language).stream().map(f -> new FieldError().field(f.field()).message(f.message())).toList());
     }
 
     /** An item that failed for a reason of the server's own: nothing was stored for it. */
-    public Problem internalProblem() {
+    public Problem internalProblem(Language language) {
+        ProblemException internal = new ProblemException(500, "internal", "Internal error",
+                Text.of("The item could not be stored; nothing was changed for it"), null);
         return new Problem()
-                .type(URI.create(cn.rescueforce.kit.problem.Problem.TYPE_BASE + "internal")).title("Internal error").status(500)
-                .detail("The item could not be stored; nothing was changed for it");
+                .type(URI.create(internal.type())).title(internal.title(language)).status(500)
+                .detail(internal.detail(language));
     }
 }

@@ -1,5 +1,7 @@
 package cn.rescueforce.assessment.evaluation;
 
+import cn.rescueforce.kit.i18n.Language;
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.assessment.api.EvaluationsApi;
 import cn.rescueforce.assessment.api.model.BatchOutcome;
 import cn.rescueforce.assessment.api.model.EvaluationBatch;
@@ -15,6 +17,8 @@ import io.quarkus.security.Authenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
@@ -32,6 +36,10 @@ public class EvaluationResource implements EvaluationsApi {
 
     @Inject
     EvaluationService service;
+
+    /** The request's, for the language of the items' problems. */
+    @Context
+    HttpHeaders headers;
 
     @Inject
     EvaluationMapper mapper;
@@ -60,12 +68,13 @@ public class EvaluationResource implements EvaluationsApi {
      */
     @Override
     public Response submitEvaluations(EvaluationBatch batch, String idempotencyKey) {
-        scope.requireLevel(List.of(ASSESSOR), "submit evaluations");
+        scope.requireLevel(List.of(ASSESSOR), Text.of("submit evaluations"));
         return idempotency.execute(idempotencyKey, batch, () -> submitEach(batch));
     }
 
     private Response submitEach(EvaluationBatch batch) {
         List<EvaluationBatchItemResult> results = new ArrayList<>();
+        Language language = Language.of(headers);
         int accepted = 0;
         for (int index = 0; index < batch.getItems().size(); index++) {
             EvaluationBatchItem item = batch.getItems().get(index);
@@ -75,13 +84,13 @@ public class EvaluationResource implements EvaluationsApi {
                 results.add(result.outcome(BatchOutcome.ACCEPTED).status(200).evaluationVersion(submission.evaluation().version));
                 accepted++;
             } catch (ProblemException e) {
-                results.add(result.outcome(BatchOutcome.REJECTED).status(e.status()).problem(mapper.problemOf(e, item.getAssessmentId())));
+                results.add(result.outcome(BatchOutcome.REJECTED).status(e.status()).problem(mapper.problemOf(e, item.getAssessmentId(), language)));
             } catch (OptimisticLockException e) {
                 results.add(result.outcome(BatchOutcome.REJECTED).status(412).problem(mapper.problemOf(
-                        ProblemException.preconditionFailed("(changed concurrently)", String.valueOf(item.getIfMatch())), item.getAssessmentId())));
+                        ProblemException.preconditionFailed("(changed concurrently)", String.valueOf(item.getIfMatch())), item.getAssessmentId(), language)));
             } catch (RuntimeException e) {
                 LOG.errorf(e, "bulk evaluation item %d failed", index);
-                results.add(result.outcome(BatchOutcome.REJECTED).status(500).problem(mapper.internalProblem()));
+                results.add(result.outcome(BatchOutcome.REJECTED).status(500).problem(mapper.internalProblem(language)));
             }
         }
         return Response.ok(new EvaluationBatchResult().accepted(accepted).rejected(results.size() - accepted).results(results)).build();

@@ -1,5 +1,6 @@
 package cn.rescueforce.assessment.evaluation;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.assessment.api.model.EvaluationInput;
 import cn.rescueforce.assessment.api.model.IndicatorScoreInput;
 import cn.rescueforce.assessment.assessment.Assessment;
@@ -68,7 +69,7 @@ public class EvaluationService {
 
     @Transactional
     public Submission submit(UUID assessmentId, EvaluationInput input, String ifMatch) {
-        scope.requireLevel(List.of(ASSESSOR), "submit evaluations");
+        scope.requireLevel(List.of(ASSESSOR), Text.of("submit evaluations"));
         Assessment assessment = scope.visible(assessments.findForUpdate(assessmentId), assessmentId);
         assessment.assertEvaluationMayChange();
         Standard standard = standards.findById(assessment.standardId);
@@ -114,11 +115,11 @@ public class EvaluationService {
     }
 
     public Evaluation get(UUID assessmentId) {
-        scope.requireLevel(List.of(NATIONAL, PROVINCIAL, MINE_SAFETY, UNIT, ASSESSOR), "read evaluations");
+        scope.requireLevel(List.of(NATIONAL, PROVINCIAL, MINE_SAFETY, UNIT, ASSESSOR), Text.of("read evaluations"));
         scope.visible(assessments.findById(assessmentId), assessmentId);
         Evaluation evaluation = Evaluation.findById(assessmentId);
         if (evaluation == null) {
-            throw ProblemException.notFound("evaluation of assessment", assessmentId);
+            throw ProblemException.notFound(Text.of("evaluation of assessment"), assessmentId);
         }
         return evaluation;
     }

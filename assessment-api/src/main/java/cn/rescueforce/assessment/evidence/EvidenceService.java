@@ -1,5 +1,6 @@
 package cn.rescueforce.assessment.evidence;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.assessment.assessment.Assessment;
 import cn.rescueforce.assessment.assessment.AssessmentRepository;
 import cn.rescueforce.assessment.security.Scope;
@@ -73,7 +74,7 @@ public class EvidenceService {
     }
 
     public Upload upload(UUID assessmentId, String fileName, String contentType, Long declaredLength, InputStream body) {
-        scope.requireLevel(List.of(ASSESSOR), "upload evidence");
+        scope.requireLevel(List.of(ASSESSOR), Text.of("upload evidence"));
         Assessment assessment = scope.visible(assessments.findById(assessmentId), assessmentId);
         assessment.assertEvaluationMayChange();
         EvidenceType type = EvidenceType.required(contentType);
@@ -161,17 +162,17 @@ public class EvidenceService {
     private static void requireSignature(EvidenceType type, byte[] head, int length) {
         if (length == 0) {
             throw new ProblemException(400, "evidence-content-mismatch", "Evidence content does not match its type",
-                    "The file is empty", null);
+                    Text.of("The file is empty"), null);
         }
         if (!type.matches(head, length)) {
             throw new ProblemException(400, "evidence-content-mismatch", "Evidence content does not match its type",
-                    "The file declared as " + type.mediaType + " does not start with the signature of " + type.mediaType, null);
+                    Text.of("The file declared as {0} does not start with the signature of {1}", type.mediaType, type.mediaType), null);
         }
     }
 
     private static ProblemException tooLarge(EvidenceType type, long limit) {
         return new ProblemException(413, "evidence-too-large", "Evidence file too large",
-                "An evidence file of type " + type.mediaType + " may be at most " + limit + " bytes", null);
+                Text.of("An evidence file of type {0} may be at most {1} bytes", type.mediaType, limit), null);
     }
 
     private static MessageDigest sha256() {
@@ -185,7 +186,7 @@ public class EvidenceService {
     /** The file of the assessment, to whoever may read the assessment; 404 otherwise, as for the assessment. */
     public EvidenceFile get(UUID assessmentId, UUID id) {
         visibleAssessment(assessmentId);
-        return files.ofAssessment(assessmentId, id).orElseThrow(() -> ProblemException.notFound("evidence file", id));
+        return files.ofAssessment(assessmentId, id).orElseThrow(() -> ProblemException.notFound(Text.of("evidence file"), id));
     }
 
     public PanacheQuery<EvidenceFile> list(UUID assessmentId, PageRequest page) {
@@ -199,7 +200,7 @@ public class EvidenceService {
     }
 
     private void visibleAssessment(UUID assessmentId) {
-        scope.requireLevel(List.of(NATIONAL, PROVINCIAL, MINE_SAFETY, UNIT, ASSESSOR), "read evidence");
+        scope.requireLevel(List.of(NATIONAL, PROVINCIAL, MINE_SAFETY, UNIT, ASSESSOR), Text.of("read evidence"));
         scope.visible(assessments.findById(assessmentId), assessmentId);
     }
 }

@@ -1,5 +1,6 @@
 package cn.rescueforce.assessment.evidence;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -144,6 +145,6 @@ public class EvidenceStore {
     /** The object store did not answer, or refused: a 503 {@code dependency-unavailable}; the cause is logged. */
     private static ProblemException unavailable(Exception cause) {
         LOG.warnf("evidence object store: %s", cause.toString());
-        return ProblemException.unavailable("The evidence object store cannot be reached or did not answer in time; retry later");
+        return ProblemException.unavailable(Text.of("The evidence object store cannot be reached or did not answer in time; retry later"));
     }
 }

@@ -1,5 +1,6 @@
 package cn.rescueforce.assessment.evidence;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 
 import java.util.Arrays;
@@ -46,7 +47,8 @@ public enum EvidenceType {
     /** The type of a {@code Content-Type}, or 415 {@code unsupported-evidence-type}. */
     public static EvidenceType required(String contentType) {
         return of(contentType).orElseThrow(() -> new ProblemException(415, "unsupported-evidence-type", "Unsupported evidence type",
-                "Evidence is image/jpeg, image/png, application/pdf or video/mp4, not " + (contentType == null ? "(none)" : contentType), null));
+                contentType == null ? Text.of("Evidence is image/jpeg, image/png, application/pdf or video/mp4; the request names no Content-Type")
+                        : Text.of("Evidence is image/jpeg, image/png, application/pdf or video/mp4, not {0}", contentType), null));
     }
 
     /** The largest file of this type, in bytes. */

@@ -1,5 +1,6 @@
 package cn.rescueforce.assessment.grade;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.assessment.client.teams.model.Team;
 import cn.rescueforce.assessment.client.teams.model.TeamCategory;
 import cn.rescueforce.assessment.client.teams.model.TeamStatus;
@@ -39,7 +40,7 @@ public class ExpiringGradeService {
      * first; the whole list is read from teams-api, so the page is cut from it here.
      */
     public ExpiringTeams expiringBy(LocalDate horizon, Integer page, Integer size) {
-        scope.requireLevel(Scope.SCHEDULERS, "list expiring grades");
+        scope.requireLevel(Scope.SCHEDULERS, Text.of("list expiring grades"));
         PageRequest request = PageRequest.of(page, size, null, Map.of(), Sort.by("id"));
         List<Team> expiring = expiringBy(horizon);
         int from = Math.min(request.page() * request.size(), expiring.size());

@@ -1,5 +1,6 @@
 package cn.rescueforce.assessment.outbox;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.assessment.security.Scope;
 import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.outbox.OutboxMessage;
@@ -45,7 +46,7 @@ public class OutboxMessageService {
 
     /** {@code state} null: the parked ones. */
     public PanacheQuery<OutboxMessage> list(OutboxState state, String destination, UUID assessmentId, PageRequest page) {
-        scope.requireLevel(NATIONAL, "read the outbox");
+        scope.requireLevel(NATIONAL, Text.of("read the outbox"));
         Where where = new Where()
                 .condition("destination <> :webhooks", Map.of("webhooks", WebhookDeliveries.DESTINATION))
                 .equal("state", state == null ? OutboxState.PARKED : state)
@@ -55,13 +56,13 @@ public class OutboxMessageService {
     }
 
     public OutboxMessage get(UUID id) {
-        scope.requireLevel(NATIONAL, "read the outbox");
+        scope.requireLevel(NATIONAL, Text.of("read the outbox"));
         return found(OutboxMessage.findById(id), id);
     }
 
     @Transactional
     public OutboxMessage retry(UUID id) {
-        scope.requireLevel(NATIONAL, "retry outbox messages");
+        scope.requireLevel(NATIONAL, Text.of("retry outbox messages"));
         OutboxMessage message = locked(id);
         message.retry(Instant.now());
         audit.record("OutboxMessage", message.id, "RETRIED", null, List.of("state", "nextAttemptAt"));
@@ -70,7 +71,7 @@ public class OutboxMessageService {
 
     @Transactional
     public OutboxMessage discard(UUID id, String reason) {
-        scope.requireLevel(NATIONAL, "discard outbox messages");
+        scope.requireLevel(NATIONAL, Text.of("discard outbox messages"));
         OutboxMessage message = locked(id);
         message.discard(scope.caller().sub(), reason, Instant.now());
         audit.record("OutboxMessage", message.id, "DISCARDED", null, List.of("state", "discardReason"));
@@ -85,7 +86,7 @@ public class OutboxMessageService {
     /** A webhook delivery is its subscription owner's (the kit's webhooks), never one of these. */
     private static OutboxMessage found(OutboxMessage message, UUID id) {
         if (message == null || WebhookDeliveries.DESTINATION.equals(message.destination)) {
-            throw ProblemException.notFound("outbox message", id);
+            throw ProblemException.notFound(Text.of("outbox message"), id);
         }
         return message;
     }

@@ -1,5 +1,6 @@
 package cn.rescueforce.assessment.security;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.assessment.api.model.TeamCategory;
 import cn.rescueforce.assessment.assessment.Assessment;
 import cn.rescueforce.kit.problem.ProblemException;
@@ -50,7 +51,7 @@ public class Scope extends CallerScope {
     /** The assessment, or 404 when it is out of the caller's scope, exactly as if it did not exist. */
     public Assessment visible(Assessment assessment, Object id) {
         if (assessment == null || !maySee(assessment)) {
-            throw ProblemException.notFound("assessment", id);
+            throw ProblemException.notFound(Text.of("assessment"), id);
         }
         return assessment;
     }

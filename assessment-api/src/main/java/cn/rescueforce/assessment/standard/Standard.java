@@ -1,5 +1,6 @@
 package cn.rescueforce.assessment.standard;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.assessment.api.model.Grade;
 import cn.rescueforce.assessment.api.model.TeamCategory;
 import cn.rescueforce.kit.problem.Problem.FieldError;
@@ -90,7 +91,7 @@ public class Standard extends PanacheEntityBase {
      * A code has one draft at a time: seen by the draft check, or by the constraints standard_code_version_unique and
      * standard_one_draft_per_code when a concurrent draft of the same code came first ({@link StandardUniqueViolations}).
      */
-    public static ProblemException draftExists(String detail) {
+    public static ProblemException draftExists(Text detail) {
         return new ProblemException(409, "standard-draft-exists", "Standard already has a draft", detail, null);
     }
 
@@ -111,16 +112,15 @@ public class Standard extends PanacheEntityBase {
     public void revise(String code, TeamCategory category, StandardContent content, Instant now) {
         if (status != Status.DRAFT) {
             throw new ProblemException(409, "standard-version-fixed", "Standard version never changes",
-                    "Standard " + this.code + " version " + standardVersion + " is " + status
-                            + " and never changes; draft the next version instead", null);
+                    Text.of("Standard {0} version {1} is {2} and never changes; draft the next version instead", this.code, standardVersion, status), null);
         }
         content.assertValid();
         List<FieldError> fixed = new ArrayList<>();
         if (!this.code.equals(code)) {
-            fixed.add(new FieldError("code", "the code of a version is fixed (" + this.code + ")"));
+            fixed.add(new FieldError("code", Text.of("the code of a version is fixed ({0})", this.code)));
         }
         if (this.category != category) {
-            fixed.add(new FieldError("category", "the category of a version is fixed (" + this.category + ")"));
+            fixed.add(new FieldError("category", Text.of("the category of a version is fixed ({0})", this.category)));
         }
         if (!fixed.isEmpty()) {
             throw ProblemException.invalid(fixed);
@@ -131,7 +131,7 @@ public class Standard extends PanacheEntityBase {
     /** Only a draft is published. */
     public void assertMayBePublished() {
         if (status != Status.DRAFT) {
-            throw ProblemException.invalidTransition("Only a DRAFT standard can be published; this one is " + status);
+            throw ProblemException.invalidTransition(Text.of("Only a DRAFT standard can be published; this one is {0}", status));
         }
     }
 
@@ -145,7 +145,7 @@ public class Standard extends PanacheEntityBase {
     /** Retired by hand, or when the next version of its code is published. */
     public void retire(Instant now) {
         if (status != Status.PUBLISHED) {
-            throw ProblemException.invalidTransition("Only a PUBLISHED standard can be retired; this one is " + status);
+            throw ProblemException.invalidTransition(Text.of("Only a PUBLISHED standard can be retired; this one is {0}", status));
         }
         status = Status.RETIRED;
         retiredAt = now;
@@ -156,12 +156,10 @@ public class Standard extends PanacheEntityBase {
     public void assertYardstickFor(TeamCategory teamCategory) {
         if (status != Status.PUBLISHED) {
             throw new ProblemException(409, "standard-not-published", "Standard version is not published",
-                    "Standard " + code + " version " + standardVersion + " is " + status
-                            + "; assessments are scheduled against a published version", null);
+                    Text.of("Standard {0} version {1} is {2}; assessments are scheduled against a published version", code, standardVersion, status), null);
         }
         if (category != teamCategory) {
-            throw ProblemException.invalid("standardId", "standard " + code + " is for " + category
-                    + ", the team is " + teamCategory);
+            throw ProblemException.invalid("standardId", Text.of("standard {0} is for {1}, the team is {2}", code, category, teamCategory));
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.rescueforce.assessment.standard;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.Problem.FieldError;
 import cn.rescueforce.kit.problem.ProblemException;
 
@@ -39,27 +40,27 @@ public record StandardContent(String title, List<StandardSection> sections, doub
         for (int s = 0; s < sections.size(); s++) {
             StandardSection section = sections.get(s);
             if (!sectionCodes.add(section.code)) {
-                errors.add(new FieldError("sections[" + s + "].code", "duplicate section code " + section.code));
+                errors.add(new FieldError("sections[" + s + "].code", Text.of("duplicate section code {0}", section.code)));
             }
             for (int i = 0; i < section.indicators.size(); i++) {
                 StandardSection.Indicator indicator = section.indicators.get(i);
                 String field = "sections[" + s + "].indicators[" + i + "]";
                 if (!indicatorCodes.add(indicator.code)) {
-                    errors.add(new FieldError(field + ".code", "duplicate indicator code " + indicator.code));
+                    errors.add(new FieldError(field + ".code", Text.of("duplicate indicator code {0}", indicator.code)));
                 }
                 if (indicator.fromEquipment()) {
                     equipmentIndicators++;
                     if (equipmentIndicators > 1) {
-                        errors.add(new FieldError(field + ".source", "at most one indicator is filled from the equipment compliance report"));
+                        errors.add(new FieldError(field + ".source", Text.of("at most one indicator is filled from the equipment compliance report")));
                     }
                 }
             }
         }
         if (!(grade1Min > grade2Min && grade2Min > grade3Min)) {
-            errors.add(new FieldError("thresholds", "must fall: grade1 > grade2 > grade3"));
+            errors.add(new FieldError("thresholds", Text.of("must fall: grade1 > grade2 > grade3")));
         }
         if (grade1Min > maxTotal()) {
-            errors.add(new FieldError("thresholds.grade1", "exceeds the highest possible total " + maxTotal()));
+            errors.add(new FieldError("thresholds.grade1", Text.of("exceeds the highest possible total {0}", maxTotal())));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

@@ -1,5 +1,6 @@
 package cn.rescueforce.assessment.standard;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.assessment.api.model.StandardInput;
 import cn.rescueforce.assessment.api.model.StandardStatus;
 import cn.rescueforce.assessment.api.model.TeamCategory;
@@ -44,15 +45,15 @@ public class StandardService {
     /** The next version of a code starts as a draft; a code has one draft at a time and keeps its category. */
     @Transactional
     public Standard draft(StandardInput input) {
-        scope.requireLevel(List.of(NATIONAL), "draft standards");
+        scope.requireLevel(List.of(NATIONAL), Text.of("draft standards"));
         StandardContent content = mapper.toContent(input);
         content.assertValid();
         if (standards.draftExists(input.getCode())) {
-            throw Standard.draftExists("Standard " + input.getCode() + " already has a draft version; edit it or publish it first");
+            throw Standard.draftExists(Text.of("Standard {0} already has a draft version; edit it or publish it first", input.getCode()));
         }
         standards.publishedVersionOf(input.getCode()).ifPresent(published -> {
             if (published.category != input.getCategory()) {
-                throw ProblemException.invalid("category", "standard " + input.getCode() + " is for " + published.category);
+                throw ProblemException.invalid("category", Text.of("standard {0} is for {1}", input.getCode(), published.category));
             }
         });
         Standard standard = Standard.draft(input.getCode(), standards.latestVersionOf(input.getCode()) + 1, input.getCategory(),
@@ -64,7 +65,7 @@ public class StandardService {
 
     @Transactional
     public Standard update(UUID id, String ifMatch, StandardInput input) {
-        scope.requireLevel(List.of(NATIONAL), "edit standards");
+        scope.requireLevel(List.of(NATIONAL), Text.of("edit standards"));
         Standard standard = get(id);
         ETags.requireMatch(ifMatch, standard.version);
         standard.revise(input.getCode(), input.getCategory(), mapper.toContent(input), Instant.now());
@@ -76,7 +77,7 @@ public class StandardService {
     /** Publishing retires the code's previously published version: one yardstick per code at a time. */
     @Transactional
     public Standard publish(UUID id) {
-        scope.requireLevel(List.of(NATIONAL), "publish standards");
+        scope.requireLevel(List.of(NATIONAL), Text.of("publish standards"));
         Standard standard = get(id);
         // asked before the previous version is retired: that retirement is written first (below)
         standard.assertMayBePublished();
@@ -94,7 +95,7 @@ public class StandardService {
 
     @Transactional
     public Standard retire(UUID id) {
-        scope.requireLevel(List.of(NATIONAL), "retire standards");
+        scope.requireLevel(List.of(NATIONAL), Text.of("retire standards"));
         Standard standard = get(id);
         standard.retire(Instant.now());
         standards.flush();
@@ -106,7 +107,7 @@ public class StandardService {
         scope.caller(); // 401 without a caller
         Standard standard = standards.findById(id);
         if (standard == null) {
-            throw ProblemException.notFound("standard", id);
+            throw ProblemException.notFound(Text.of("standard"), id);
         }
         return standard;
     }

@@ -1,5 +1,6 @@
 package cn.rescueforce.assessment.standard;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.problem.UniqueViolations;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +19,10 @@ public class StandardUniqueViolations implements UniqueViolations {
         return switch (constraintName) {
             // two drafts of one code at once: both took the next version number, or the second took the one after
             case "standard_code_version_unique", "standard_one_draft_per_code" -> Optional.of(Standard.draftExists(
-                    "The standard already has a draft version (drafted concurrently); edit it or publish it first"));
+                    Text.of("The standard already has a draft version (drafted concurrently); edit it or publish it first")));
             // a code has at most one published version: another publication of the code won
             case "standard_one_published_per_code" -> Optional.of(ProblemException.invalidTransition(
-                    "Another version of this standard was published concurrently; only a DRAFT standard can be published"));
+                    Text.of("Another version of this standard was published concurrently; only a DRAFT standard can be published")));
             default -> Optional.empty();
         };
     }

@@ -1,5 +1,6 @@
 package cn.rescueforce.assessment.statistics;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.assessment.api.model.Grade;
 import cn.rescueforce.assessment.api.model.GradeStatistics;
 import cn.rescueforce.assessment.api.model.TeamCategory;
@@ -49,9 +50,9 @@ public class GradeStatisticsService {
 
     public GradeStatistics compute(String province, TeamCategory category) {
         // and teams-api's service account, for its figures (GET /api/v1/figures of teams-api)
-        scope.requireLevel(READERS, "read grade statistics");
+        scope.requireLevel(READERS, Text.of("read grade statistics"));
         if (province != null && !Provinces.isKnown(province)) {
-            throw ProblemException.invalid("province", "unknown province code " + province);
+            throw ProblemException.invalid("province", Text.of("unknown province code {0}", province));
         }
         GradeTally tally = new GradeTally();
         Where finalized = inScope(province, category).equal("status", Assessment.Status.FINALIZED);

@@ -1,5 +1,6 @@
 package cn.rescueforce.assessment.team;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.assessment.client.teams.TeamsApi;
 import cn.rescueforce.assessment.client.teams.model.Team;
 import cn.rescueforce.assessment.client.teams.model.TeamCategory;
@@ -32,7 +33,7 @@ public class TeamDirectory {
     TeamsApi teams;
 
     public Team get(UUID teamId) {
-        return TEAMS_API.call(() -> teams.getTeam(teamId, null), Map.of(404, () -> ProblemException.notFound("team", teamId)));
+        return TEAMS_API.call(() -> teams.getTeam(teamId, null), Map.of(404, () -> ProblemException.notFound(Text.of("team"), teamId)));
     }
 
     /** Every team of a province (and category), or of the whole country when both are null. */

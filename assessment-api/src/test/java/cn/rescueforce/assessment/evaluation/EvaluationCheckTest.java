@@ -41,7 +41,7 @@ class EvaluationCheckTest {
     private Map<String, String> problemsOf(EvaluationInput input) {
         ProblemException e = assertThrows(ProblemException.class, () -> EvaluationCheck.scoresOf(standard, input));
         assertEquals(400, e.status());
-        return e.errors().stream().collect(Collectors.toMap(FieldError::field, FieldError::message));
+        return e.errors().stream().collect(Collectors.toMap(FieldError::field, f -> f.message().english()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.callup;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.equipment.api.model.CallUpStatus;
 import cn.rescueforce.equipment.teams.TeamRef;
 import cn.rescueforce.kit.problem.Problem;
@@ -133,9 +134,9 @@ public class CallUp extends PanacheEntityBase {
         for (int i = 0; i < lines.size(); i++) {
             UUID stockLineId = lines.get(i).stockLineId;
             if (!stockOfDepot.contains(stockLineId)) {
-                errors.add(new Problem.FieldError("lines[" + i + "].stockLineId", "not a stock line of depot " + depotId));
+                errors.add(new Problem.FieldError("lines[" + i + "].stockLineId", Text.of("not a stock line of depot {0}", depotId)));
             } else if (!seen.add(stockLineId)) {
-                errors.add(new Problem.FieldError("lines[" + i + "].stockLineId", "the stock line is listed twice"));
+                errors.add(new Problem.FieldError("lines[" + i + "].stockLineId", Text.of("the stock line is listed twice")));
             }
         }
         if (!errors.isEmpty()) {
@@ -160,7 +161,7 @@ public class CallUp extends PanacheEntityBase {
 
     /** The depot's owner approves: the requested stock is to be reserved. */
     public void approve(String by, Instant at) {
-        requireStatus(CallUpStatus.REQUESTED, "approved");
+        requireStatus(CallUpStatus.REQUESTED, Text.of("approved"));
         status = CallUpStatus.APPROVED;
         decidedBy = by;
         approvedAt = at;
@@ -168,7 +169,7 @@ public class CallUp extends PanacheEntityBase {
 
     /** The depot's owner refuses the request, saying why. */
     public void reject(String by, String why, Instant at) {
-        requireStatus(CallUpStatus.REQUESTED, "rejected");
+        requireStatus(CallUpStatus.REQUESTED, Text.of("rejected"));
         status = CallUpStatus.REJECTED;
         decidedBy = by;
         rejectedAt = at;
@@ -177,7 +178,7 @@ public class CallUp extends PanacheEntityBase {
 
     /** The reserved stock leaves the depot. */
     public void dispatch(Instant at) {
-        requireStatus(CallUpStatus.APPROVED, "dispatched");
+        requireStatus(CallUpStatus.APPROVED, Text.of("dispatched"));
         status = CallUpStatus.DISPATCHED;
         dispatchedAt = at;
     }
@@ -187,7 +188,7 @@ public class CallUp extends PanacheEntityBase {
      * name it), at most what was dispatched; the rest was consumed.
      */
     public void close(List<Return> returns, Instant at) {
-        requireStatus(CallUpStatus.DISPATCHED, "closed");
+        requireStatus(CallUpStatus.DISPATCHED, Text.of("closed"));
         Map<UUID, Line> byStockLine = new HashMap<>();
         lines.forEach(line -> byStockLine.put(line.stockLineId, line));
         Map<UUID, Integer> returned = new HashMap<>();
@@ -196,11 +197,11 @@ public class CallUp extends PanacheEntityBase {
             Return back = returns.get(i);
             Line dispatched = byStockLine.get(back.stockLineId());
             if (dispatched == null) {
-                errors.add(new Problem.FieldError("lines[" + i + "].stockLineId", "not a line of this call-up"));
+                errors.add(new Problem.FieldError("lines[" + i + "].stockLineId", Text.of("not a line of this call-up")));
             } else if (returned.put(back.stockLineId(), back.quantity()) != null) {
-                errors.add(new Problem.FieldError("lines[" + i + "].stockLineId", "the stock line is listed twice"));
+                errors.add(new Problem.FieldError("lines[" + i + "].stockLineId", Text.of("the stock line is listed twice")));
             } else if (back.quantity() > dispatched.quantity) {
-                errors.add(new Problem.FieldError("lines[" + i + "].returnedQuantity", "at most the " + dispatched.quantity + " dispatched"));
+                errors.add(new Problem.FieldError("lines[" + i + "].returnedQuantity", Text.of("at most the {0} dispatched", dispatched.quantity)));
             }
         }
         if (!errors.isEmpty()) {
@@ -219,7 +220,7 @@ public class CallUp extends PanacheEntityBase {
     /** Taken back before dispatch; an approved call-up's reservation is to be released. */
     public void cancel(String why, Instant at) {
         if (status != CallUpStatus.REQUESTED && status != CallUpStatus.APPROVED) {
-            throw ProblemException.invalidTransition("Only a REQUESTED or APPROVED call-up can be cancelled; this one is " + status);
+            throw ProblemException.invalidTransition(Text.of("Only a REQUESTED or APPROVED call-up can be cancelled; this one is {0}", status));
         }
         status = CallUpStatus.CANCELLED;
         cancelledAt = at;
@@ -234,9 +235,9 @@ public class CallUp extends PanacheEntityBase {
         return lines.stream().sorted(Comparator.comparing((Line line) -> line.stockLineId)).toList();
     }
 
-    private void requireStatus(CallUpStatus expected, String becoming) {
+    private void requireStatus(CallUpStatus expected, Text becoming) {
         if (status != expected) {
-            throw ProblemException.invalidTransition("Only a " + expected + " call-up can be " + becoming + "; this one is " + status);
+            throw ProblemException.invalidTransition(Text.of("Only a {0} call-up can be {1}; this one is {2}", expected, becoming, status));
         }
     }
 

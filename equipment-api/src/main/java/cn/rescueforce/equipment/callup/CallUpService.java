@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.callup;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.equipment.api.model.CallUpClosure;
 import cn.rescueforce.equipment.api.model.CallUpInput;
 import cn.rescueforce.equipment.api.model.CallUpLineInput;
@@ -64,7 +65,7 @@ public class CallUpService {
 
     @Transactional
     public CallUp request(CallUpInput input) {
-        scope.requireLevel(Scope.TEAM_EDITORS, "request call-ups");
+        scope.requireLevel(Scope.TEAM_EDITORS, Text.of("request call-ups"));
         TeamRef team = scope.visibleTeam(input.getTeamId());
         ReserveDepot depot = depotAccess.visible(input.getDepotId());
         assertServes(depot, team);
@@ -80,13 +81,13 @@ public class CallUpService {
     }
 
     public CallUp get(UUID id) {
-        scope.requireLevel(DepotAccess.READERS, "read call-ups");
+        scope.requireLevel(DepotAccess.READERS, Text.of("read call-ups"));
         CallUp callUp = callUps.findById(id);
         return visible(callUp, id);
     }
 
     public PanacheQuery<CallUp> list(Filter filter, PageRequest page) {
-        scope.requireLevel(DepotAccess.READERS, "read call-ups");
+        scope.requireLevel(DepotAccess.READERS, Text.of("read call-ups"));
         Where where = CallUpScope.of(scope.caller()).restrict(new Where(), "c", "d")
                 .equal("c.status", filter.status())
                 .equal("c.depotId", filter.depotId())
@@ -99,7 +100,7 @@ public class CallUpService {
     @Transactional
     /** With {@code ifMatch} (optional), the approver's copy must still be current: 412 when it changed since. */
     public CallUp approve(UUID id, String ifMatch) {
-        CallUp callUp = decidable(id, "approve call-ups");
+        CallUp callUp = decidable(id, Text.of("approve call-ups"));
         if (ifMatch != null) {
             ETags.requireMatch(ifMatch, callUp.version);
         }
@@ -111,7 +112,7 @@ public class CallUpService {
 
     @Transactional
     public CallUp dispatch(UUID id) {
-        CallUp callUp = decidable(id, "dispatch call-ups");
+        CallUp callUp = decidable(id, Text.of("dispatch call-ups"));
         callUp.dispatch(Instant.now());
         Map<UUID, StockLine> stock = stockOf(callUp);
         callUp.linesInStockOrder().forEach(line -> movements.dispatch(stock.get(line.stockLineId), line.quantity, callUp.id));
@@ -120,7 +121,7 @@ public class CallUpService {
 
     @Transactional
     public CallUp close(UUID id, CallUpClosure closure) {
-        CallUp callUp = decidable(id, "close call-ups");
+        CallUp callUp = decidable(id, Text.of("close call-ups"));
         callUp.close(closure.getLines() == null ? List.of() : closure.getLines().stream()
                 .map(line -> new CallUp.Return(line.getStockLineId(), line.getReturnedQuantity())).toList(), Instant.now());
         Map<UUID, StockLine> stock = stockOf(callUp);
@@ -131,7 +132,7 @@ public class CallUpService {
 
     @Transactional
     public CallUp reject(UUID id, String reason) {
-        CallUp callUp = decidable(id, "reject call-ups");
+        CallUp callUp = decidable(id, Text.of("reject call-ups"));
         callUp.reject(scope.caller().sub(), reason, Instant.now());
         return changed(callUp, "REJECTED", "status", "decidedBy", "rejectedAt", "reason");
     }
@@ -139,7 +140,7 @@ public class CallUpService {
     /** The requester takes its request back, or national does; an approved call-up gives its reservation back. */
     @Transactional
     public CallUp cancel(UUID id, String reason) {
-        scope.requireLevel(DepotAccess.READERS, "cancel call-ups");
+        scope.requireLevel(DepotAccess.READERS, Text.of("cancel call-ups"));
         CallUp callUp = visible(callUps.findForUpdate(id), id);
         assertMayCancel(callUp);
         boolean release = callUp.holdsReservation();
@@ -166,7 +167,7 @@ public class CallUpService {
     }
 
     /** A call-up the caller sees (404 otherwise) and whose depot it owns (403 otherwise), locked. */
-    private CallUp decidable(UUID id, String action) {
+    private CallUp decidable(UUID id, Text action) {
         scope.requireLevel(DepotAccess.READERS, action);
         CallUp callUp = visible(callUps.findForUpdate(id), id);
         depotAccess.requireManages(depots.findById(callUp.depotId), action);
@@ -175,7 +176,7 @@ public class CallUpService {
 
     private CallUp visible(CallUp callUp, UUID id) {
         if (callUp == null || !CallUpScope.of(scope.caller()).covers(callUp, depots.findById(callUp.depotId))) {
-            throw ProblemException.notFound("call-up", id);
+            throw ProblemException.notFound(Text.of("call-up"), id);
         }
         return callUp;
     }
@@ -183,14 +184,14 @@ public class CallUpService {
     private void assertMayCancel(CallUp callUp) {
         Caller caller = scope.caller();
         if (!caller.is(NATIONAL) && !caller.sub().equals(callUp.requestedBy)) {
-            throw ProblemException.forbidden("Only the requester or national may cancel a call-up");
+            throw ProblemException.forbidden(Text.of("Only the requester or national may cancel a call-up"));
         }
     }
 
     private static void assertServes(ReserveDepot depot, TeamRef team) {
         if (!depot.serves(team.province(), team.supportingUnitId())) {
-            throw new ProblemException(409, "depot-does-not-serve-team", "Depot does not serve the team", "The " + depot.ownerLevel + " depot " + depot.name + " does not serve team " + team.id()
-                    + (depot.ownerLevel == DepotOwnerLevel.PROVINCIAL ? " (another province)" : " (another unit)"), null);
+            throw new ProblemException(409, "depot-does-not-serve-team", "Depot does not serve the team", depot.ownerLevel == DepotOwnerLevel.PROVINCIAL ? Text.of("The {0} depot {1} does not serve team {2} (another province)", depot.ownerLevel, depot.name, team.id())
+                    : Text.of("The {0} depot {1} does not serve team {2} (another unit)", depot.ownerLevel, depot.name, team.id()), null);
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.catalog;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.equipment.api.model.EquipmentGroup;
 import cn.rescueforce.kit.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -102,6 +103,6 @@ public class EquipmentType extends PanacheEntityBase {
     /** 409 {@code equipment-type-code-taken}: codes are unique in the catalog (equipment_type_code_unique); null when unknown. */
     public static ProblemException codeTaken(String code) {
         return new ProblemException(409, "equipment-type-code-taken", "Equipment type code taken",
-                code == null ? "An equipment type with this code already exists" : "An equipment type with code " + code + " already exists", null);
+                code == null ? Text.of("An equipment type with this code already exists") : Text.of("An equipment type with code {0} already exists", code), null);
     }
 }

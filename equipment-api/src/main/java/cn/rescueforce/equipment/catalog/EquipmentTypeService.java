@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.catalog;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.equipment.api.model.EquipmentGroup;
 import cn.rescueforce.equipment.api.model.EquipmentTypeInput;
 import cn.rescueforce.equipment.security.Scope;
@@ -33,7 +34,7 @@ public class EquipmentTypeService {
 
     @Transactional
     public EquipmentType create(EquipmentTypeInput input) {
-        scope.requireLevel(NATIONAL, "maintain the equipment catalog");
+        scope.requireLevel(NATIONAL, Text.of("maintain the equipment catalog"));
         if (types.findByCode(input.getCode()).isPresent()) {
             throw EquipmentType.codeTaken(input.getCode());
         }
@@ -47,11 +48,11 @@ public class EquipmentTypeService {
 
     @Transactional
     public EquipmentType update(String code, String ifMatch, EquipmentTypeInput input) {
-        scope.requireLevel(NATIONAL, "maintain the equipment catalog");
+        scope.requireLevel(NATIONAL, Text.of("maintain the equipment catalog"));
         EquipmentType type = get(code);
         ETags.requireMatch(ifMatch, type.version);
         if (!type.code.equals(input.getCode())) {
-            throw ProblemException.invalid("code", "the code of a catalog type never changes (" + type.code + ")");
+            throw ProblemException.invalid("code", Text.of("the code of a catalog type never changes ({0})", type.code));
         }
         List<String> changed = type.revise(input.getName(), input.getGroup(), input.getUnit(), input.getInspectionIntervalDays(),
                 input.getServiceLifeMonths(), input.getDescription(), Instant.now());
@@ -63,7 +64,7 @@ public class EquipmentTypeService {
     }
 
     public EquipmentType get(String code) {
-        return types.findByCode(code).orElseThrow(() -> ProblemException.notFound("equipment type", code));
+        return types.findByCode(code).orElseThrow(() -> ProblemException.notFound(Text.of("equipment type"), code));
     }
 
     public PanacheQuery<EquipmentType> list(EquipmentGroup group, String text, PageRequest page) {

@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.compliance;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.equipment.catalog.EquipmentType;
 import cn.rescueforce.equipment.configuration.StandardConfiguration;
 import cn.rescueforce.equipment.configuration.StandardConfigurationService;
@@ -35,11 +36,11 @@ public class ComplianceService {
     EquipmentService equipment;
 
     public Compliance measure(UUID teamId) {
-        scope.requireLevel(Scope.TEAM_READERS, "read compliance reports");
+        scope.requireLevel(Scope.TEAM_READERS, Text.of("read compliance reports"));
         TeamRef team = scope.visibleTeam(teamId);
         StandardConfiguration configuration = configurations.current(team.category()).orElseThrow(() ->
                 new ProblemException(409, "no-standard-configuration", "No standard configuration",
-                        "No standard configuration is published for category " + team.category(), null));
+                        Text.of("No standard configuration is published for category {0}", team.category()), null));
         LocalDate today = EquipmentService.today();
         List<EquipmentItem> overdue = items.overdue(team.id(), today);
         Map<UUID, EquipmentType> types = new HashMap<>(configurations.typesOf(List.of(configuration)));

@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.configuration;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.equipment.api.model.StandardConfigurationInput;
 import cn.rescueforce.equipment.api.model.StandardConfigurationLineInput;
 import cn.rescueforce.equipment.api.model.TeamCategory;
@@ -53,7 +54,7 @@ public class StandardConfigurationService {
 
     @Transactional
     public StandardConfiguration publish(StandardConfigurationInput input) {
-        scope.requireLevel(NATIONAL, "publish standard configurations");
+        scope.requireLevel(NATIONAL, Text.of("publish standard configurations"));
         Map<String, EquipmentType> byCode = types.findByCodes(input.getLines().stream()
                         .map(StandardConfigurationLineInput::getEquipmentTypeCode).toList())
                 .stream().collect(Collectors.toMap(t -> t.code, Function.identity()));
@@ -62,10 +63,11 @@ public class StandardConfigurationService {
         for (int i = 0; i < input.getLines().size(); i++) {
             String code = input.getLines().get(i).getEquipmentTypeCode();
             if (!byCode.containsKey(code)) {
-                errors.add(new Problem.FieldError("lines[" + i + "].equipmentTypeCode", "unknown equipment type " + code));
+                errors.add(new Problem.FieldError("lines[" + i + "].equipmentTypeCode", Text.of("unknown equipment type {0}", code)));
             } else if (!seen.add(code + "/" + input.getLines().get(i).getSpecialty())) {
-                errors.add(new Problem.FieldError("lines[" + i + "].equipmentTypeCode", "equipment type " + code + " is listed twice"
-                        + (input.getLines().get(i).getSpecialty() == null ? "" : " for " + input.getLines().get(i).getSpecialty())));
+                errors.add(new Problem.FieldError("lines[" + i + "].equipmentTypeCode", input.getLines().get(i).getSpecialty() == null
+                        ? Text.of("equipment type {0} is listed twice", code)
+                        : Text.of("equipment type {0} is listed twice for {1}", code, input.getLines().get(i).getSpecialty())));
             }
         }
         if (!errors.isEmpty()) {
@@ -87,7 +89,7 @@ public class StandardConfigurationService {
     public StandardConfiguration get(UUID id) {
         StandardConfiguration configuration = configurations.findById(id);
         if (configuration == null) {
-            throw ProblemException.notFound("standard configuration", id);
+            throw ProblemException.notFound(Text.of("standard configuration"), id);
         }
         return configuration;
     }

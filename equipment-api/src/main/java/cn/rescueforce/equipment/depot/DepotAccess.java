@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.depot;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.equipment.security.Scope;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.query.Where;
@@ -36,16 +37,16 @@ public class DepotAccess {
     /** The depot, or 404 when it does not exist or the caller does not see it. */
     public ReserveDepot visible(UUID id) {
         ReserveDepot depot = depots.findById(id);
-        scope.requireLevel(READERS, "read reserve depots");
+        scope.requireLevel(READERS, Text.of("read reserve depots"));
         if (depot == null || !DepotScope.seenBy(scope.caller()).covers(depot)) {
-            throw ProblemException.notFound("depot", id);
+            throw ProblemException.notFound(Text.of("depot"), id);
         }
         return depot;
     }
 
     /** Restricts {@code where} to the depots the caller sees, on the depot columns under {@code alias}. */
     public Where restrictToVisible(Where where, String alias) {
-        scope.requireLevel(READERS, "read reserve depots");
+        scope.requireLevel(READERS, Text.of("read reserve depots"));
         return DepotScope.seenBy(scope.caller()).restrict(where, alias);
     }
 
@@ -54,9 +55,9 @@ public class DepotAccess {
     }
 
     /** 403 unless the caller owns the (visible) depot. */
-    public void requireManages(ReserveDepot depot, String action) {
+    public void requireManages(ReserveDepot depot, Text action) {
         if (!manages(depot)) {
-            throw ProblemException.forbidden("Only the owner of this " + depot.ownerLevel + " depot may " + action);
+            throw ProblemException.forbidden(Text.of("Only the owner of this {0} depot may {1}", depot.ownerLevel, action));
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.depot;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.equipment.api.model.DepotOwnerLevel;
 import cn.rescueforce.equipment.api.model.ReserveDepotInput;
 import cn.rescueforce.equipment.api.model.StockAdjustmentInput;
@@ -54,7 +55,7 @@ public class DepotService {
     /** A level registers depots it will own: national national ones, a province its own, a unit its own. */
     @Transactional
     public ReserveDepot create(ReserveDepotInput input) {
-        scope.requireLevel(List.of(NATIONAL, PROVINCIAL, UNIT), "register reserve depots");
+        scope.requireLevel(List.of(NATIONAL, PROVINCIAL, UNIT), Text.of("register reserve depots"));
         Caller caller = scope.caller();
         DepotOwnerLevel owner = input.getOwnerLevel();
         boolean ownLevel = switch (owner) {
@@ -63,25 +64,25 @@ public class DepotService {
             case UNIT -> caller.is(UNIT);
         };
         if (!ownLevel) {
-            throw ProblemException.forbidden("Level " + caller.level() + " may not register " + owner + " depots");
+            throw ProblemException.forbidden(Text.of("Level {0} may not register {1} depots", caller.level(), owner));
         }
         if (input.getProvince() != null && !Provinces.isKnown(input.getProvince())) {
-            throw ProblemException.invalid("province", "unknown province code " + input.getProvince());
+            throw ProblemException.invalid("province", Text.of("unknown province code {0}", input.getProvince()));
         }
         if (owner != DepotOwnerLevel.NATIONAL && input.getProvince() == null) {
-            throw ProblemException.invalid("province", "required for " + owner + " depots");
+            throw ProblemException.invalid("province", Text.of("required for {0} depots", owner));
         }
         if (owner == DepotOwnerLevel.UNIT && input.getUnitId() == null) {
-            throw ProblemException.invalid("unitId", "required for UNIT depots");
+            throw ProblemException.invalid("unitId", Text.of("required for UNIT depots"));
         }
         if (owner != DepotOwnerLevel.UNIT && input.getUnitId() != null) {
-            throw ProblemException.invalid("unitId", "only UNIT depots have a unit");
+            throw ProblemException.invalid("unitId", Text.of("only UNIT depots have a unit"));
         }
         if (caller.is(PROVINCIAL) && !caller.region().equals(input.getProvince())) {
-            throw ProblemException.forbidden("A provincial level registers depots of its own province (" + caller.region() + ") only");
+            throw ProblemException.forbidden(Text.of("A provincial level registers depots of its own province ({0}) only", caller.region()));
         }
         if (caller.is(UNIT) && !caller.org().equals(input.getUnitId())) {
-            throw ProblemException.forbidden("A unit registers its own depots only");
+            throw ProblemException.forbidden(Text.of("A unit registers its own depots only"));
         }
         ReserveDepot depot = ReserveDepot.register(input.getName(), owner, input.getProvince(), input.getUnitId(),
                 input.getLocation().getLat(), input.getLocation().getLon(), input.getAddress(), input.getContactPhone(), Instant.now());
@@ -110,7 +111,7 @@ public class DepotService {
     @Transactional
     public StockLine addLine(UUID depotId, StockLineInput input) {
         ReserveDepot depot = get(depotId);
-        access.requireManages(depot, "receive stock");
+        access.requireManages(depot, Text.of("receive stock"));
         StockLine line = StockLine.received(depot.id, input.getMaterial(), input.getBatch(), input.getQuantity(), input.getUnit(),
                 input.getExpiresOn(), input.getMinimumLevel(), Instant.now());
         if (lines.batchTaken(depot.id, line.material, line.batch)) {
@@ -126,9 +127,9 @@ public class DepotService {
         ReserveDepot depot = get(depotId);
         StockLine line = lines.findById(lineId);
         if (line == null || !line.depotId.equals(depot.id)) {
-            throw ProblemException.notFound("stock line", lineId);
+            throw ProblemException.notFound(Text.of("stock line"), lineId);
         }
-        access.requireManages(depot, "adjust stock");
+        access.requireManages(depot, Text.of("adjust stock"));
         StockLine after = movements.adjust(line, input.getDelta(), input.getReason().trim());
         audit.record("StockLine", line.id, "ADJUSTED", depot.province, List.of("quantity"));
         return after;

@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.depot;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -62,7 +63,7 @@ public class StockLine extends PanacheEntityBase {
     public static StockLine received(UUID depotId, String material, String batch, int quantity, String unit,
                                      LocalDate expiresOn, Integer minimumLevel, Instant at) {
         if (quantity < 0) {
-            throw ProblemException.invalid("quantity", "must not be negative");
+            throw ProblemException.invalid("quantity", Text.of("must not be negative"));
         }
         StockLine line = new StockLine();
         line.id = UUID.randomUUID();
@@ -91,7 +92,7 @@ public class StockLine extends PanacheEntityBase {
     public void reserve(int q) {
         requirePositive(q);
         if (available() < q) {
-            throw insufficient(available() + " available, " + q + " requested");
+            throw insufficient(Text.of("{0} available, {1} requested", available(), q));
         }
         reserved += q;
         changed();
@@ -101,7 +102,7 @@ public class StockLine extends PanacheEntityBase {
     public void release(int q) {
         requirePositive(q);
         if (reserved < q) {
-            throw inconsistent("cannot release " + q);
+            throw inconsistent(Text.of("cannot release {0}", q));
         }
         reserved -= q;
         changed();
@@ -111,7 +112,7 @@ public class StockLine extends PanacheEntityBase {
     public void dispatch(int q) {
         requirePositive(q);
         if (reserved < q || quantity < q) {
-            throw inconsistent("cannot dispatch " + q);
+            throw inconsistent(Text.of("cannot dispatch {0}", q));
         }
         quantity -= q;
         reserved -= q;
@@ -131,10 +132,10 @@ public class StockLine extends PanacheEntityBase {
      */
     public void adjust(int delta) {
         if (delta == 0) {
-            throw ProblemException.invalid("delta", "must not be 0");
+            throw ProblemException.invalid("delta", Text.of("must not be 0"));
         }
         if (quantity + delta < reserved) {
-            throw insufficient("removing " + (-delta) + " would leave less than the " + reserved + " reserved by approved call-ups");
+            throw insufficient(Text.of("removing {0} would leave less than the {1} reserved by approved call-ups", -delta, reserved));
         }
         quantity += delta;
         changed();
@@ -150,21 +151,21 @@ public class StockLine extends PanacheEntityBase {
         }
     }
 
-    private ProblemException insufficient(String detail) {
+    private ProblemException insufficient(Text detail) {
         return new ProblemException(409, "insufficient-stock", "Insufficient stock",
-                "Stock line " + id + " (" + material + ", batch " + batch + "): " + detail, null);
+                Text.of("Stock line {0} ({1}, batch {2}): {3}", id, material, batch, detail), null);
     }
 
     /** A movement that approved call-ups guarantee; failing means the stock changed under them. */
-    private ProblemException inconsistent(String detail) {
+    private ProblemException inconsistent(Text detail) {
         return new ProblemException(409, "stock-changed", "Stock changed under the call-up",
-                "Stock line " + id + " (" + material + "): " + detail + "; the stock changed, retry", null);
+                Text.of("Stock line {0} ({1}): {2}; the stock changed, retry", id, material, detail), null);
     }
 
     /** 409 {@code duplicate-stock-batch}: a depot holds one line per material and batch (stock_line_batch_unique). */
     public static ProblemException batchTaken(String material, String batch) {
         return new ProblemException(409, "duplicate-stock-batch", "Batch already in the depot",
-                (material == null ? "This batch of this material" : "Batch " + batch + " of " + material)
-                        + " is already in this depot; adjust its line instead", null);
+                material == null ? Text.of("This batch of this material is already in this depot; adjust its line instead")
+                        : Text.of("Batch {0} of {1} is already in this depot; adjust its line instead", batch, material), null);
     }
 }

@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.equipment;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.equipment.api.model.EquipmentStatus;
 import cn.rescueforce.equipment.api.model.InspectionKind;
 import cn.rescueforce.equipment.api.model.InspectionResult;
@@ -88,13 +89,13 @@ public class EquipmentItem extends PanacheEntityBase {
                                          LocalDate acquiredOn, LocalDate expiresOn, LocalDate lastInspectedOn, String note,
                                          LocalDate today, Instant at) {
         if (acquiredOn.isAfter(today)) {
-            throw ProblemException.invalid("acquiredOn", "must not be in the future");
+            throw ProblemException.invalid("acquiredOn", Text.of("must not be in the future"));
         }
         if (expiresOn != null && expiresOn.isBefore(acquiredOn)) {
-            throw ProblemException.invalid("expiresOn", "must not be before acquiredOn");
+            throw ProblemException.invalid("expiresOn", Text.of("must not be before acquiredOn"));
         }
         if (lastInspectedOn != null && (lastInspectedOn.isBefore(acquiredOn) || lastInspectedOn.isAfter(today))) {
-            throw ProblemException.invalid("lastInspectedOn", "must be between acquiredOn and today");
+            throw ProblemException.invalid("lastInspectedOn", Text.of("must be between acquiredOn and today"));
         }
         EquipmentItem item = new EquipmentItem();
         item.id = UUID.randomUUID();
@@ -118,14 +119,14 @@ public class EquipmentItem extends PanacheEntityBase {
     /** 409 for a retired item: it stays on record and can no longer change. */
     public void requireChangeable() {
         if (status == EquipmentStatus.RETIRED) {
-            throw ProblemException.invalidTransition("A RETIRED item stays on record and can no longer change");
+            throw ProblemException.invalidTransition(Text.of("A RETIRED item stays on record and can no longer change"));
         }
     }
 
     /** Takes the given status, expiry and note; answers the names of the fields that changed. */
     public List<String> revise(EquipmentStatus newStatus, LocalDate newExpiresOn, String newNote, Instant at) {
         if (newExpiresOn != null && newExpiresOn.isBefore(acquiredOn)) {
-            throw ProblemException.invalid("expiresOn", "must not be before acquiredOn (" + acquiredOn + ")");
+            throw ProblemException.invalid("expiresOn", Text.of("must not be before acquiredOn ({0})", acquiredOn));
         }
         List<String> changed = new ArrayList<>();
         if (status != newStatus) changed.add("status");
@@ -148,10 +149,10 @@ public class EquipmentItem extends PanacheEntityBase {
     public List<String> inspected(InspectionKind kind, InspectionResult result, LocalDate performedOn, EquipmentType type,
                                   LocalDate today, Instant at) {
         if (performedOn.isAfter(today)) {
-            throw ProblemException.invalid("performedOn", "must not be in the future");
+            throw ProblemException.invalid("performedOn", Text.of("must not be in the future"));
         }
         if (performedOn.isBefore(acquiredOn)) {
-            throw ProblemException.invalid("performedOn", "must not be before the item was acquired (" + acquiredOn + ")");
+            throw ProblemException.invalid("performedOn", Text.of("must not be before the item was acquired ({0})", acquiredOn));
         }
         List<String> changed = new ArrayList<>();
         if (result == InspectionResult.PASSED) {
@@ -192,7 +193,7 @@ public class EquipmentItem extends PanacheEntityBase {
      */
     public static ProblemException serialTaken(String typeCode, String serialNumber) {
         return new ProblemException(409, "duplicate-serial-number", "Duplicate serial number",
-                typeCode == null ? "An item of this equipment type with this serial number is already registered"
-                        : "A " + typeCode + " with serial number " + serialNumber + " is already registered", null);
+                typeCode == null ? Text.of("An item of this equipment type with this serial number is already registered")
+                        : Text.of("A {0} with serial number {1} is already registered", typeCode, serialNumber), null);
     }
 }

@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.equipment;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.equipment.api.model.EquipmentItemInput;
 import cn.rescueforce.equipment.api.model.EquipmentItemUpdate;
 import cn.rescueforce.equipment.api.model.EquipmentStatus;
@@ -54,10 +55,10 @@ public class EquipmentService {
 
     @Transactional
     public EquipmentItem register(UUID teamId, EquipmentItemInput input) {
-        scope.requireLevel(Scope.TEAM_EDITORS, "register team equipment");
+        scope.requireLevel(Scope.TEAM_EDITORS, Text.of("register team equipment"));
         TeamRef team = scope.visibleTeam(teamId);
         EquipmentType type = types.findByCode(input.getEquipmentTypeCode())
-                .orElseThrow(() -> ProblemException.invalid("equipmentTypeCode", "unknown equipment type " + input.getEquipmentTypeCode()));
+                .orElseThrow(() -> ProblemException.invalid("equipmentTypeCode", Text.of("unknown equipment type {0}", input.getEquipmentTypeCode())));
         EquipmentItem item = EquipmentItem.register(team, type, input.getSerialNumber(), input.getStatus(), input.getAcquiredOn(),
                 input.getExpiresOn(), input.getLastInspectedOn(), input.getNote(), today(), Instant.now());
         if (items.serialTaken(type.id, item.serialNumber)) {
@@ -70,13 +71,13 @@ public class EquipmentService {
     }
 
     public EquipmentItem get(UUID teamId, UUID itemId) {
-        scope.requireLevel(Scope.TEAM_READERS, "read team equipment");
+        scope.requireLevel(Scope.TEAM_READERS, Text.of("read team equipment"));
         scope.visibleTeam(teamId);
         return itemOfTeam(teamId, itemId);
     }
 
     public PanacheQuery<EquipmentItem> list(UUID teamId, EquipmentStatus status, String typeCode, PageRequest page) {
-        scope.requireLevel(Scope.TEAM_READERS, "read team equipment");
+        scope.requireLevel(Scope.TEAM_READERS, Text.of("read team equipment"));
         scope.visibleTeam(teamId);
         Where where = new Where()
                 .equal("teamId", teamId)
@@ -88,7 +89,7 @@ public class EquipmentService {
 
     @Transactional
     public EquipmentItem update(UUID teamId, UUID itemId, String ifMatch, EquipmentItemUpdate update) {
-        EquipmentItem item = editable(teamId, itemId, "update team equipment");
+        EquipmentItem item = editable(teamId, itemId, Text.of("update team equipment"));
         ETags.requireMatch(ifMatch, item.version);
         List<String> changed = item.revise(update.getStatus(), update.getExpiresOn(), update.getNote(), Instant.now());
         if (!changed.isEmpty()) {
@@ -100,7 +101,7 @@ public class EquipmentService {
 
     @Transactional
     public Inspection recordInspection(UUID teamId, UUID itemId, InspectionInput input) {
-        EquipmentItem item = editable(teamId, itemId, "record inspections");
+        EquipmentItem item = editable(teamId, itemId, Text.of("record inspections"));
         Instant now = Instant.now();
         List<String> changed = item.inspected(input.getKind(), input.getResult(), input.getPerformedOn(),
                 types.findById(item.equipmentTypeId), today(), now);
@@ -134,7 +135,7 @@ public class EquipmentService {
 
     /** Items not retired of the teams in the caller's scope, of one province or team when given. */
     private Where alertScope(AlertFilter filter) {
-        scope.requireLevel(Scope.TEAM_READERS, "read equipment alerts");
+        scope.requireLevel(Scope.TEAM_READERS, Text.of("read equipment alerts"));
         Where where = scope.restrictToVisibleTeams(new Where(), "")
                 .equal("teamProvince", filter.province())
                 .equal("teamId", filter.teamId());
@@ -142,7 +143,7 @@ public class EquipmentService {
         return where.condition("status <> :" + retired, Map.of(retired, EquipmentStatus.RETIRED));
     }
 
-    private EquipmentItem editable(UUID teamId, UUID itemId, String action) {
+    private EquipmentItem editable(UUID teamId, UUID itemId, Text action) {
         scope.requireLevel(Scope.TEAM_EDITORS, action);
         scope.visibleTeam(teamId);
         EquipmentItem item = itemOfTeam(teamId, itemId);
@@ -153,7 +154,7 @@ public class EquipmentService {
     private EquipmentItem itemOfTeam(UUID teamId, UUID itemId) {
         EquipmentItem item = items.findById(itemId);
         if (item == null || !item.teamId.equals(teamId)) {
-            throw ProblemException.notFound("equipment item", itemId);
+            throw ProblemException.notFound(Text.of("equipment item"), itemId);
         }
         return item;
     }

@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.security;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.equipment.teams.TeamDirectory;
 import cn.rescueforce.equipment.teams.TeamRef;
 import cn.rescueforce.kit.problem.ProblemException;
@@ -26,7 +27,7 @@ public class Scope extends CallerScope {
     public TeamRef visibleTeam(UUID teamId) {
         TeamRef team = teams.get(teamId);
         if (!caller().covers(team.province(), team.mining(), team.supportingUnitId())) {
-            throw ProblemException.notFound("team", teamId);
+            throw ProblemException.notFound(Text.of("team"), teamId);
         }
         return team;
     }

@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.teams;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.equipment.api.model.TeamCategory;
 import cn.rescueforce.equipment.teams.client.TeamsApi;
 import cn.rescueforce.equipment.teams.client.model.Team;
@@ -56,7 +57,7 @@ public class TeamDirectory {
     }
 
     private TeamRef fetch(UUID teamId) {
-        Team team = TEAMS_API.call(() -> teams.getTeam(teamId, null), Map.of(404, () -> ProblemException.notFound("team", teamId)));
+        Team team = TEAMS_API.call(() -> teams.getTeam(teamId, null), Map.of(404, () -> ProblemException.notFound(Text.of("team"), teamId)));
         return new TeamRef(team.getId(), team.getName(), TeamCategory.fromValue(team.getCategory().name()),
                 team.getProvince(), team.getSupportingUnitId(),
                 team.getSpecialties() == null ? List.of() : team.getSpecialties().stream().map(Object::toString).toList());

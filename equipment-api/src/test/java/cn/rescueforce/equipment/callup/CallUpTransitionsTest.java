@@ -56,8 +56,8 @@ class CallUpTransitionsTest {
                 List.of(new CallUp.Line(OXYGEN, 1), new CallUp.Line(elsewhere, 1), new CallUp.Line(OXYGEN, 2)), REQUESTER, AT));
         assertEquals(400, problem.status());
         assertEquals(List.of("lines[1].stockLineId", "lines[2].stockLineId"), fields(problem));
-        assertEquals("not a stock line of depot " + DEPOT, problem.errors().get(0).message());
-        assertEquals("the stock line is listed twice", problem.errors().get(1).message());
+        assertEquals("not a stock line of depot " + DEPOT, problem.errors().get(0).message().english());
+        assertEquals("the stock line is listed twice", problem.errors().get(1).message().english());
     }
 
     @Test
@@ -98,7 +98,7 @@ class CallUpTransitionsTest {
                 new CallUp.Return(PUMPS, 1)), AT));
         assertEquals(400, problem.status());
         assertEquals(List.of("lines[0].stockLineId", "lines[1].returnedQuantity", "lines[3].stockLineId"), fields(problem));
-        assertEquals("at most the 20 dispatched", problem.errors().get(1).message());
+        assertEquals("at most the 20 dispatched", problem.errors().get(1).message().english());
         assertEquals(CallUpStatus.DISPATCHED, callUp.status, "a refused closure changes nothing");
         assertNull(callUp.lines.get(0).returnedQuantity);
         assertNull(callUp.lines.get(0).consumedQuantity());

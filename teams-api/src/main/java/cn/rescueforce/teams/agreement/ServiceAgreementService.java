@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.agreement;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.paging.PageRequest;
@@ -76,17 +77,17 @@ public class ServiceAgreementService {
 
     @Transactional
     public ServiceAgreement record(ServiceAgreementInput input) {
-        Team team = teams.editableLocked(input.getTeamId(), "record service agreements");
+        Team team = teams.editableLocked(input.getTeamId(), Text.of("record service agreements"));
         List<Problem.FieldError> errors = new ArrayList<>();
-        String creditCodeProblem = CreditCode.problemWith(input.getEnterpriseCreditCode());
+        Text creditCodeProblem = CreditCode.problemWith(input.getEnterpriseCreditCode());
         if (creditCodeProblem != null) {
             errors.add(new Problem.FieldError("enterpriseCreditCode", creditCodeProblem));
         }
         if (!Provinces.isKnown(input.getEnterpriseProvince())) {
-            errors.add(new Problem.FieldError("enterpriseProvince", "unknown province code " + input.getEnterpriseProvince()));
+            errors.add(new Problem.FieldError("enterpriseProvince", Text.of("unknown province code {0}", input.getEnterpriseProvince())));
         }
         if (!input.getEndsOn().isAfter(input.getStartsOn())) {
-            errors.add(new Problem.FieldError("endsOn", "must be after startsOn"));
+            errors.add(new Problem.FieldError("endsOn", Text.of("must be after startsOn")));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -191,16 +192,16 @@ public class ServiceAgreementService {
     }
 
     public ServiceAgreement get(UUID id) {
-        scope.requireLevel(Scope.TEAM_READERS, "read service agreements");
+        scope.requireLevel(Scope.TEAM_READERS, Text.of("read service agreements"));
         ServiceAgreement agreement = ServiceAgreement.findById(id);
         if (agreement == null || !agreement.isCoveredBy(scope.caller().teamScope())) {
-            throw ProblemException.notFound("service agreement", id);
+            throw ProblemException.notFound(Text.of("service agreement"), id);
         }
         return agreement;
     }
 
     public PanacheQuery<ServiceAgreement> list(Filter filter, PageRequest page) {
-        scope.requireLevel(Scope.TEAM_READERS, "list service agreements");
+        scope.requireLevel(Scope.TEAM_READERS, Text.of("list service agreements"));
         LocalDate today = CertificateService.today();
         TeamScope teamScope = scope.caller().teamScope();
         Where where = new Where()

@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.bulk;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.bulk.BulkKind;
 import cn.rescueforce.kit.bulk.Column;
 import cn.rescueforce.kit.bulk.ImportRow;
@@ -108,7 +109,7 @@ public class MemberRows implements BulkKind {
 
     @Override
     public Export export() {
-        scope.requireLevel(Scope.TEAM_EDITORS, "read members");
+        scope.requireLevel(Scope.TEAM_EDITORS, Text.of("read members"));
         Where where = scope.restrict(new Where(), "t.");
         return out -> {
             for (int page = 0; ; page++) {

@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.certificate;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.kit.problem.ProblemException;
@@ -50,12 +51,12 @@ public class CertificateService {
     @Transactional
     public Certificate add(UUID memberId, CertificateInput input) {
         Member member = members.get(memberId);
-        Team team = teamService.editable(member.teamId, "record certificates");
+        Team team = teamService.editable(member.teamId, Text.of("record certificates"));
         if (input.getExpiresOn() != null && input.getExpiresOn().isBefore(input.getIssuedOn())) {
-            throw ProblemException.invalid("expiresOn", "must not precede issuedOn");
+            throw ProblemException.invalid("expiresOn", Text.of("must not precede issuedOn"));
         }
         if (input.getIssuedOn().isAfter(today())) {
-            throw ProblemException.invalid("issuedOn", "must not be in the future");
+            throw ProblemException.invalid("issuedOn", Text.of("must not be in the future"));
         }
         Certificate certificate = new Certificate();
         certificate.id = UUID.randomUUID();
@@ -83,7 +84,7 @@ public class CertificateService {
      * within the caller's scope, optionally for one team or one province.
      */
     public Page<Expiring> expiring(int withinDays, UUID teamId, String province, PageRequest page) {
-        scope.requireLevel(Scope.TEAM_EDITORS, "list expiring certificates");
+        scope.requireLevel(Scope.TEAM_EDITORS, Text.of("list expiring certificates"));
         if (teamId != null) {
             teamService.get(teamId); // 404 when out of scope
         }

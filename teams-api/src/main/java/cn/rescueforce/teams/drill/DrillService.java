@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.drill;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.kit.problem.ProblemException;
@@ -51,9 +52,9 @@ public class DrillService {
 
     @Transactional
     public Drill record(UUID teamId, DrillInput input) {
-        Team team = teams.editable(teamId, "record drills");
+        Team team = teams.editable(teamId, Text.of("record drills"));
         if (input.getHeldOn().isAfter(CertificateService.today())) {
-            throw ProblemException.invalid("heldOn", "must not be in the future");
+            throw ProblemException.invalid("heldOn", Text.of("must not be in the future"));
         }
         Drill drill = new Drill();
         drill.id = UUID.randomUUID();
@@ -83,14 +84,14 @@ public class DrillService {
     /** Training hours of one member of the team; the member row is locked so that concurrent records all count. */
     @Transactional
     public Training recordTraining(UUID teamId, TrainingRecordInput input) {
-        Team team = teams.editable(teamId, "record training hours");
+        Team team = teams.editable(teamId, Text.of("record training hours"));
         Member member = members.findForUpdate(input.getMemberId());
         if (member == null || !member.teamId.equals(team.id)) {
-            throw ProblemException.notFound("member of this team", input.getMemberId());
+            throw ProblemException.notFound(Text.of("member of this team"), input.getMemberId());
         }
         member.assertServing();
         if (input.getTrainedOn().isAfter(CertificateService.today())) {
-            throw ProblemException.invalid("trainedOn", "must not be in the future");
+            throw ProblemException.invalid("trainedOn", Text.of("must not be in the future"));
         }
         TrainingRecord record = new TrainingRecord();
         record.id = UUID.randomUUID();

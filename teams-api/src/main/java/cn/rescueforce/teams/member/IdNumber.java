@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.member;
 
+import cn.rescueforce.kit.i18n.Text;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -14,21 +15,21 @@ public final class IdNumber {
     }
 
     /** Why the number is not valid, or null when it is. */
-    public static String problemWith(String number) {
+    public static Text problemWith(String number) {
         if (number == null || !number.matches("\\d{17}[\\dX]")) {
-            return "must be 17 digits followed by a digit or X";
+            return Text.of("must be 17 digits followed by a digit or X");
         }
         try {
             LocalDate birth = LocalDate.of(Integer.parseInt(number.substring(6, 10)),
                     Integer.parseInt(number.substring(10, 12)), Integer.parseInt(number.substring(12, 14)));
             if (birth.isAfter(LocalDate.now()) || birth.getYear() < 1900) {
-                return "birth date " + birth + " is not plausible";
+                return Text.of("birth date {0} is not plausible", birth);
             }
         } catch (DateTimeException e) {
-            return "characters 7-14 are not a valid birth date";
+            return Text.of("characters 7-14 are not a valid birth date");
         }
         char expected = checkDigit(number.substring(0, 17));
-        return number.charAt(17) == expected ? null : "check digit does not match (expected " + expected + ")";
+        return number.charAt(17) == expected ? null : Text.of("check digit does not match (expected {0})", expected);
     }
 
     /** The check digit (0-9 or X) of the first 17 digits. */

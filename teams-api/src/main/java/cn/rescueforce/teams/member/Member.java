@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.member;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.personaldata.PersonalDataCipher;
 import cn.rescueforce.kit.personaldata.PersonalDataField;
 import cn.rescueforce.kit.problem.ProblemException;
@@ -203,14 +204,14 @@ public class Member extends PanacheEntityBase {
      * A person (by the keyed hash of the ID number) serves in one team at a time: the service's check and the
      * partial unique index member_id_number_hash_serving_unique (V5) answer the same problem.
      */
-    public static ProblemException personAlreadyServing(String detail) {
+    public static ProblemException personAlreadyServing(Text detail) {
         return new ProblemException(409, "person-already-serving", "Person already serves in a team", detail, null);
     }
 
     /** 409 once the member has left: a record of training is for the team's serving members. */
     public void assertServing() {
         if (status == MemberStatus.LEFT) {
-            throw new ProblemException(409, "member-left", "Member has left the team", "The member has left the team", null);
+            throw new ProblemException(409, "member-left", "Member has left the team", Text.of("The member has left the team"), null);
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.member;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.paging.PageRequest;
@@ -55,16 +56,16 @@ public class MemberService {
 
     @Transactional
     public Member add(UUID teamId, MemberInput input) {
-        Team team = teamService.editableLocked(teamId, "add members");
-        String problem = IdNumber.problemWith(input.getIdNumber());
+        Team team = teamService.editableLocked(teamId, Text.of("add members"));
+        Text problem = IdNumber.problemWith(input.getIdNumber());
         if (problem != null) {
             throw ProblemException.invalid("idNumber", problem);
         }
         if (input.getJoinedOn().isAfter(LocalDate.now())) {
-            throw ProblemException.invalid("joinedOn", "must not be in the future");
+            throw ProblemException.invalid("joinedOn", Text.of("must not be in the future"));
         }
         if (members.serving(Member.idNumberHash(input.getIdNumber(), cipher))) {
-            throw Member.personAlreadyServing("A person with this ID number already serves in a team");
+            throw Member.personAlreadyServing(Text.of("A person with this ID number already serves in a team"));
         }
         Member member = Member.join(team.id, input.getName(), input.getRole(), input.getTalentType(), input.getIdNumber(),
                 input.getPhone(), input.getJoinedOn(), input.getTrainingHours(), cipher);
@@ -76,16 +77,16 @@ public class MemberService {
     }
 
     public Member get(UUID memberId) {
-        scope.requireLevel(Scope.TEAM_EDITORS, "read members");
+        scope.requireLevel(Scope.TEAM_EDITORS, Text.of("read members"));
         Member member = members.findById(memberId);
         if (member == null || !scope.maySee(teams.findById(member.teamId))) {
-            throw ProblemException.notFound("member", memberId);
+            throw ProblemException.notFound(Text.of("member"), memberId);
         }
         return member;
     }
 
     public PanacheQuery<Member> list(UUID teamId, Filter filter, PageRequest page) {
-        scope.requireLevel(Scope.TEAM_EDITORS, "read members");
+        scope.requireLevel(Scope.TEAM_EDITORS, Text.of("read members"));
         Team team = scope.visible(teams.findById(teamId), teamId);
         Where where = new Where()
                 .equal("teamId", team.id)
@@ -99,10 +100,10 @@ public class MemberService {
     @Transactional
     public Member update(UUID memberId, String ifMatch, Member.Changes changes) {
         Member member = get(memberId);
-        Team team = teamService.editableLocked(member.teamId, "edit members");
+        Team team = teamService.editableLocked(member.teamId, Text.of("edit members"));
         ETags.requireMatch(ifMatch, member.version);
         if (member.returnsWith(changes) && members.serving(member.idNumberHash(cipher))) {
-            throw Member.personAlreadyServing("This person serves in another team now");
+            throw Member.personAlreadyServing(Text.of("This person serves in another team now"));
         }
         List<String> changed = member.change(changes, cipher);
         if (!changed.isEmpty()) {

@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.mobilization;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.security.Caller;
 import cn.rescueforce.kit.security.ManagementLevel;
@@ -250,11 +251,10 @@ public class MobilizationOrder extends PanacheEntityBase {
     /** Only the issuing authority (same level, region and organisation) or national cancels, and only an open order. */
     public void cancel(String reason, Caller by, Instant now) {
         if (!by.is(ManagementLevel.NATIONAL) && !isIssuedBy(by)) {
-            throw ProblemException.forbidden("Only the issuing authority (" + issuerLevel
-                    + (issuerRegion == null ? "" : " " + issuerRegion) + ") or the national level may cancel this order");
+            throw ProblemException.forbidden(Text.of("Only the issuing authority ({0}{1}) or the national level may cancel this order", issuerLevel, (issuerRegion == null ? "" : " " + issuerRegion)));
         }
         if (!isOpen()) {
-            throw ProblemException.invalidTransition("The order is " + status + " and can no longer be cancelled");
+            throw ProblemException.invalidTransition(Text.of("The order is {0} and can no longer be cancelled", status));
         }
         status = MobilizationStatus.CANCELLED;
         cancelledAt = now;
@@ -287,7 +287,7 @@ public class MobilizationOrder extends PanacheEntityBase {
      */
     private Instant advance(MobilizationStatus from, MobilizationStatus to, ReportedTime reported, Duration window, Instant now) {
         if (status != from) {
-            throw ProblemException.invalidTransition("The order is " + status + "; only an order " + from + " can become " + to);
+            throw ProblemException.invalidTransition(Text.of("The order is {0}; only an order {1} can become {2}", status, from, to));
         }
         Instant at = reported.at() == null ? now : atDatabasePrecision(reported.at().toInstant());
         if (at.isAfter(now.plus(CLOCK_SKEW))) {
@@ -298,7 +298,7 @@ public class MobilizationOrder extends PanacheEntityBase {
                     + ") before now: a step is reported when it happens, or late within that window");
         }
         if (at.isBefore(lastStepAt())) {
-            throw ProblemException.invalid(reported.field(), "must not precede the previous step (" + lastStepAt() + ")");
+            throw ProblemException.invalid(reported.field(), Text.of("must not precede the previous step ({0})", lastStepAt()));
         }
         if (at.isBefore(now.minus(CLOCK_SKEW))) {
             lateSteps = (lateSteps == null ? "," : lateSteps) + to.name() + ",";
@@ -319,6 +319,6 @@ public class MobilizationOrder extends PanacheEntityBase {
      */
     public static ProblemException openOrderExists() {
         return new ProblemException(409, "open-mobilization-exists", "Open mobilization order exists",
-                "The team already has an open mobilization order; complete or cancel it first", null);
+                Text.of("The team already has an open mobilization order; complete or cancel it first"), null);
     }
 }

@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.mobilization;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.kit.problem.ProblemException;
@@ -74,9 +75,9 @@ public class MobilizationService {
 
     @Transactional
     public MobilizationOrder issue(MobilizationOrderInput input) {
-        scope.requireLevel(Scope.TEAM_EDITORS, "mobilize teams");
+        scope.requireLevel(Scope.TEAM_EDITORS, Text.of("mobilize teams"));
         if ((input.getIncidentId() == null) == (input.getIncident() == null)) {
-            throw ProblemException.invalid("incidentId", "name either an incident (incidentId) or the incident's facts (incident), not both");
+            throw ProblemException.invalid("incidentId", Text.of("name either an incident (incidentId) or the incident's facts (incident), not both"));
         }
         // the team row lock serialises orders to one team: the open-order check below cannot race
         Team team = scope.visible(teams.findForUpdate(input.getTeamId()), input.getTeamId());
@@ -114,11 +115,10 @@ public class MobilizationService {
      */
     private void assertMayMobilize(Team team, Incident incident) {
         if (!Provinces.isKnown(incident.getProvince())) {
-            throw ProblemException.invalid("incident.province", "unknown province code " + incident.getProvince());
+            throw ProblemException.invalid("incident.province", Text.of("unknown province code {0}", incident.getProvince()));
         }
         if (!scope.caller().is(NATIONAL) && !team.province.equals(incident.getProvince())) {
-            throw ProblemException.forbidden("Mobilizing a team of " + team.province + " for an incident in "
-                    + incident.getProvince() + " is a cross-province mobilization, ordered by the national level only");
+            throw ProblemException.forbidden(Text.of("Mobilizing a team of {0} for an incident in {1} is a cross-province mobilization, ordered by the national level only", team.province, incident.getProvince()));
         }
         team.assertMobilizable();
     }
@@ -140,12 +140,12 @@ public class MobilizationService {
     }
 
     public MobilizationOrder get(UUID id) {
-        scope.requireLevel(Scope.TEAM_EDITORS, "read mobilization orders");
+        scope.requireLevel(Scope.TEAM_EDITORS, Text.of("read mobilization orders"));
         return visible(orders.findById(id), id);
     }
 
     public PanacheQuery<MobilizationOrder> list(Filter filter, PageRequest page) {
-        scope.requireLevel(Scope.TEAM_EDITORS, "list mobilization orders");
+        scope.requireLevel(Scope.TEAM_EDITORS, Text.of("list mobilization orders"));
         Where where = scope.restrict(new Where(), "")
                 .equal("teamId", filter.teamId())
                 .equal("status", filter.status())
@@ -187,7 +187,7 @@ public class MobilizationService {
     /** The order is cancelled, and its team, if still on this mission, stands by again. */
     @Transactional
     public MobilizationOrder cancel(UUID id, String reason) {
-        scope.requireLevel(Scope.TEAM_EDITORS, "cancel mobilization orders");
+        scope.requireLevel(Scope.TEAM_EDITORS, Text.of("cancel mobilization orders"));
         MobilizationOrder order = visible(orders.findForUpdate(id), id);
         order.cancel(reason, scope.caller(), now());
         orders.flush();
@@ -197,7 +197,7 @@ public class MobilizationService {
     }
 
     private MobilizationOrder advance(UUID id, MobilizationOrder.ReportedTime reported, Step step, String stepField) {
-        scope.requireLevel(Scope.TEAM_EDITORS, "report mobilization steps");
+        scope.requireLevel(Scope.TEAM_EDITORS, Text.of("report mobilization steps"));
         MobilizationOrder order = visible(orders.findForUpdate(id), id);
         String lateBefore = order.lateSteps;
         step.take(order, reported, config.lateReportWindow(), now());
@@ -210,7 +210,7 @@ public class MobilizationService {
 
     private MobilizationOrder visible(MobilizationOrder order, UUID id) {
         if (order == null || !scope.covers(order.province, order.category, order.supportingUnitId)) {
-            throw ProblemException.notFound("mobilization order", id);
+            throw ProblemException.notFound(Text.of("mobilization order"), id);
         }
         return order;
     }

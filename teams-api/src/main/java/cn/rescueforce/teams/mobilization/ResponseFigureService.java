@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.mobilization;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.teams.api.model.ResponseFigureGrouping;
@@ -43,9 +44,9 @@ public class ResponseFigureService {
 
     public ResponseFigures figures(OffsetDateTime from, OffsetDateTime to, ResponseFigureGrouping groupBy, String province,
                                    TeamCategory category, UUID incidentId, boolean excludeLateReported) {
-        scope.requireLevel(Scope.TEAM_EDITORS, "read response figures");
+        scope.requireLevel(Scope.TEAM_EDITORS, Text.of("read response figures"));
         if (!from.isBefore(to)) {
-            throw ProblemException.invalid("to", "must be after from");
+            throw ProblemException.invalid("to", Text.of("must be after from"));
         }
         Where where = new Where().atLeast("alarmAt", from).before("alarmAt", to);
         scope.restrict(where, "")

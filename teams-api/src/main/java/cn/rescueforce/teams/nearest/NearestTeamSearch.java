@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.nearest;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.kit.security.TeamColumns;
@@ -60,7 +61,7 @@ public class NearestTeamSearch {
 
     /** For a caller with a token: the teams in its scope. */
     public List<Found> inScope(Criteria criteria) {
-        scope.requireLevel(Scope.TEAM_READERS, "search teams");
+        scope.requireLevel(Scope.TEAM_READERS, Text.of("search teams"));
         return search(criteria, where -> scope.caller().teamScope().restrict(where, COLUMNS));
     }
 
@@ -115,7 +116,7 @@ public class NearestTeamSearch {
             return null;
         }
         if (minGrade == Grade.FAIL) {
-            throw ProblemException.invalid("minGrade", "must be GRADE_1, GRADE_2 or GRADE_3");
+            throw ProblemException.invalid("minGrade", Text.of("must be GRADE_1, GRADE_2 or GRADE_3"));
         }
         return Arrays.stream(Grade.values()).filter(g -> g != Grade.FAIL && g.ordinal() <= minGrade.ordinal()).toList();
     }

@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.personaldata;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.personaldata.PersonalDataCipher;
 import cn.rescueforce.kit.personaldata.PersonalDataConfig;
@@ -96,7 +97,7 @@ public class PersonalDataProtection {
 
     /** {@code POST /api/v1/personal-data/re-encryption}: national only, at most {@link #BATCHES_PER_CALL} batches. */
     public Outcome reEncrypt() {
-        scope.requireLevel(NATIONAL, "re-encrypt personal data");
+        scope.requireLevel(NATIONAL, Text.of("re-encrypt personal data"));
         Outcome outcome = protect(BATCHES_PER_CALL);
         QuarkusTransaction.requiringNew().run(() -> audit.record("PersonalData", UUID.randomUUID(), "RE_ENCRYPTED", null,
                 List.of("member.idNumber", "member.phone", "change.data")));

@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.problem;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.problem.UniqueViolations;
 import cn.rescueforce.teams.member.Member;
@@ -20,11 +21,11 @@ public class UniqueConstraints implements UniqueViolations {
     @Override
     public Optional<ProblemException> problemFor(String constraintName) {
         return Optional.ofNullable(switch (constraintName) {
-            case "team_code_unique" -> Team.codeTaken("A team with this code already exists");
+            case "team_code_unique" -> Team.codeTaken(Text.of("A team with this code already exists"));
             case "supporting_unit_credit_code_unique" ->
-                    SupportingUnit.creditCodeTaken("A supporting unit with this credit code is already registered");
+                    SupportingUnit.creditCodeTaken(Text.of("A supporting unit with this credit code is already registered"));
             case "member_id_number_hash_serving_unique" ->
-                    Member.personAlreadyServing("A person with this ID number already serves in a team");
+                    Member.personAlreadyServing(Text.of("A person with this ID number already serves in a team"));
             case "mobilization_order_one_open_per_team" -> MobilizationOrder.openOrderExists();
             default -> null;
         });

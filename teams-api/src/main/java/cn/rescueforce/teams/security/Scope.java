@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.security;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.kit.security.CallerScope;
@@ -31,7 +32,7 @@ public class Scope extends CallerScope {
     /** The team, or 404 when it is out of the caller's scope, exactly as if it did not exist. */
     public Team visible(Team team, Object id) {
         if (team == null || !maySee(team)) {
-            throw ProblemException.notFound("team", id);
+            throw ProblemException.notFound(Text.of("team"), id);
         }
         return team;
     }

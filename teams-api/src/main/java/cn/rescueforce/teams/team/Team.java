@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.team;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.security.Caller;
 import cn.rescueforce.teams.api.model.AssessmentType;
@@ -148,14 +149,14 @@ public class Team extends PanacheEntityBase {
     /** Entry into the national sequence, or return from rectification. */
     public TeamStatusChange designate(String reason, Caller by) {
         if (status != TeamStatus.PROPOSED && status != TeamStatus.RECTIFICATION) {
-            throw ProblemException.invalidTransition("Only a PROPOSED team or one in RECTIFICATION can be designated; this team is " + status);
+            throw ProblemException.invalidTransition(Text.of("Only a PROPOSED team or one in RECTIFICATION can be designated; this team is {0}", status));
         }
         return moveTo(TeamStatus.ACTIVE, LifecycleAction.DESIGNATED, reason, by);
     }
 
     public TeamStatusChange placeInRectification(String reason, Caller by) {
         if (status != TeamStatus.ACTIVE) {
-            throw ProblemException.invalidTransition("Only an ACTIVE team can be placed in rectification; this team is " + status);
+            throw ProblemException.invalidTransition(Text.of("Only an ACTIVE team can be placed in rectification; this team is {0}", status));
         }
         return moveTo(TeamStatus.RECTIFICATION, LifecycleAction.PLACED_IN_RECTIFICATION, reason, by);
     }
@@ -169,7 +170,7 @@ public class Team extends PanacheEntityBase {
     }
 
     /** Team codes are unique (the service's check and the constraint team_code_unique, V1). */
-    public static ProblemException codeTaken(String detail) {
+    public static ProblemException codeTaken(Text detail) {
         return new ProblemException(409, "team-code-taken", "Team code taken", detail, null);
     }
 
@@ -178,7 +179,7 @@ public class Team extends PanacheEntityBase {
         assertNotExited();
         if (exitProposed) {
             throw new ProblemException(409, "exit-already-proposed", "Exit already proposed",
-                    "The exit of this team is already proposed", null);
+                    Text.of("The exit of this team is already proposed"), null);
         }
         exitProposed = true;
         return moveTo(status, LifecycleAction.EXIT_PROPOSED, reason, by);
@@ -192,7 +193,7 @@ public class Team extends PanacheEntityBase {
     public AssessmentOutcome applyAssessmentResult(AssessmentType type, Grade result, LocalDate validUntil, String source, Caller by) {
         boolean pass = result != Grade.FAIL;
         if (pass && validUntil == null) {
-            throw ProblemException.invalid("validUntil", "a passing grade needs its validity");
+            throw ProblemException.invalid("validUntil", Text.of("a passing grade needs its validity"));
         }
         assertNotExited();
         grade = result;
@@ -229,10 +230,10 @@ public class Team extends PanacheEntityBase {
     /** Only a team in the national sequence (ACTIVE, or in RECTIFICATION) and not UNAVAILABLE is mobilized. */
     public void assertMobilizable() {
         if (status != TeamStatus.ACTIVE && status != TeamStatus.RECTIFICATION) {
-            throw ProblemException.invalidTransition("A " + status + " team cannot be mobilized");
+            throw ProblemException.invalidTransition(Text.of("A {0} team cannot be mobilized", status));
         }
         if (readiness == Readiness.UNAVAILABLE) {
-            throw new ProblemException(409, "team-unavailable", "Team unavailable", "The team is UNAVAILABLE", null);
+            throw new ProblemException(409, "team-unavailable", "Team unavailable", Text.of("The team is UNAVAILABLE"), null);
         }
     }
 
@@ -269,7 +270,7 @@ public class Team extends PanacheEntityBase {
     /** 409 once the team has exited: it can no longer change, nor can its members, certificates or drills. */
     public void assertNotExited() {
         if (hasExited()) {
-            throw ProblemException.invalidTransition("The team has exited the national sequence; it can no longer change");
+            throw ProblemException.invalidTransition(Text.of("The team has exited the national sequence; it can no longer change"));
         }
     }
 

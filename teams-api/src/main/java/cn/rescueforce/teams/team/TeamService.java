@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.team;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.paging.PageRequest;
@@ -64,17 +65,17 @@ public class TeamService {
 
     @Transactional
     public Team register(String code, TeamCategory category, String province, UUID supportingUnitId, Team.Profile profile) {
-        scope.requireLevel(List.of(NATIONAL, PROVINCIAL), "register teams");
+        scope.requireLevel(List.of(NATIONAL, PROVINCIAL), Text.of("register teams"));
         if (!Provinces.isKnown(province)) {
-            throw ProblemException.invalid("province", "unknown province code " + province);
+            throw ProblemException.invalid("province", Text.of("unknown province code {0}", province));
         }
         Caller caller = scope.caller();
         if (caller.is(PROVINCIAL) && !caller.region().equals(province)) {
-            throw ProblemException.forbidden("A provincial level registers teams of its own province (" + caller.region() + ") only");
+            throw ProblemException.forbidden(Text.of("A provincial level registers teams of its own province ({0}) only", caller.region()));
         }
         SupportingUnit unit = units.get(supportingUnitId);
         if (teams.codeTaken(code)) {
-            throw Team.codeTaken("A team with code " + code + " already exists");
+            throw Team.codeTaken(Text.of("A team with code {0} already exists", code));
         }
         Team team = Team.propose(code, category, province, unit.id, profile);
         teams.persist(team);
@@ -86,13 +87,13 @@ public class TeamService {
     }
 
     public Team get(UUID id) {
-        scope.requireLevel(Scope.TEAM_READERS, "read teams");
+        scope.requireLevel(Scope.TEAM_READERS, Text.of("read teams"));
         return scope.visible(teams.findById(id), id);
     }
 
     /** As {@link #get}, with the supporting unit's name read in the same query. */
     public TeamRepository.WithUnitName getWithUnitName(UUID id) {
-        scope.requireLevel(Scope.TEAM_READERS, "read teams");
+        scope.requireLevel(Scope.TEAM_READERS, Text.of("read teams"));
         TeamRepository.WithUnitName found = teams.findWithUnitName(id);
         scope.visible(found == null ? null : found.team(), id);
         return found;
@@ -118,7 +119,7 @@ public class TeamService {
     }
 
     public PanacheQuery<Team> list(Filter filter, PageRequest page) {
-        scope.requireLevel(Scope.TEAM_READERS, "list teams");
+        scope.requireLevel(Scope.TEAM_READERS, Text.of("list teams"));
         Where where = scope.restrict(new Where(), "")
                 .equal("category", filter.category())
                 .equal("province", filter.province())
@@ -146,7 +147,7 @@ public class TeamService {
 
     @Transactional
     public Team updateProfile(UUID id, String ifMatch, Team.Profile profile) {
-        Team team = editable(id, "edit team profiles");
+        Team team = editable(id, Text.of("edit team profiles"));
         ETags.requireMatch(ifMatch, team.version);
         List<String> changed = team.changeProfile(profile);
         if (!changed.isEmpty()) {
@@ -158,7 +159,7 @@ public class TeamService {
 
     @Transactional
     public Team changeReadiness(UUID id, String ifMatch, Readiness readiness) {
-        Team team = editable(id, "change team readiness");
+        Team team = editable(id, Text.of("change team readiness"));
         assertStillAsRead(team, ifMatch);
         readinessChanged(team, team.changeReadiness(readiness));
         return team;
@@ -187,7 +188,7 @@ public class TeamService {
     /** Entry into the national sequence, or return from rectification: national only. */
     @Transactional
     public Team designate(UUID id, String ifMatch, String reason) {
-        scope.requireLevel(NATIONAL, "designate teams");
+        scope.requireLevel(NATIONAL, Text.of("designate teams"));
         Team team = get(id);
         assertStillAsRead(team, ifMatch);
         return lifecycleStep(team, team.designate(reason, scope.caller()));
@@ -195,7 +196,7 @@ public class TeamService {
 
     @Transactional
     public Team placeInRectification(UUID id, String ifMatch, String reason) {
-        scope.requireLevel(NATIONAL, "place teams in rectification");
+        scope.requireLevel(NATIONAL, Text.of("place teams in rectification"));
         Team team = get(id);
         assertStillAsRead(team, ifMatch);
         return lifecycleStep(team, team.placeInRectification(reason, scope.caller()));
@@ -203,7 +204,7 @@ public class TeamService {
 
     @Transactional
     public Team exit(UUID id, String ifMatch, String reason) {
-        scope.requireLevel(NATIONAL, "exit teams");
+        scope.requireLevel(NATIONAL, Text.of("exit teams"));
         Team team = get(id);
         assertStillAsRead(team, ifMatch);
         return lifecycleStep(team, team.exit(reason, scope.caller()));
@@ -212,7 +213,7 @@ public class TeamService {
     /** The province proposes, national decides (the entry/exit mechanism). */
     @Transactional
     public Team proposeExit(UUID id, String ifMatch, String reason) {
-        scope.requireLevel(List.of(NATIONAL, PROVINCIAL, MINE_SAFETY), "propose a team's exit");
+        scope.requireLevel(List.of(NATIONAL, PROVINCIAL, MINE_SAFETY), Text.of("propose a team's exit"));
         Team team = get(id);
         assertStillAsRead(team, ifMatch);
         return lifecycleStep(team, team.proposeExit(reason, scope.caller()));
@@ -224,10 +225,10 @@ public class TeamService {
      */
     @Transactional
     public Team applyAssessmentResult(UUID id, AssessmentResult result) {
-        scope.requireLevel(SERVICE, "apply assessment results");
+        scope.requireLevel(SERVICE, Text.of("apply assessment results"));
         Team team = teams.findForUpdate(id);
         if (team == null) {
-            throw ProblemException.notFound("team", id);
+            throw ProblemException.notFound(Text.of("team"), id);
         }
         Instant finalizedAt = result.getFinalizedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
         if (AppliedAssessmentResult.count("assessmentId = ?1 and finalizedAt = ?2", result.getAssessmentId(), finalizedAt) > 0) {
@@ -264,7 +265,7 @@ public class TeamService {
     }
 
     /** A team the caller may edit: an editing level, in scope (else 404), not exited (else 409). */
-    public Team editable(UUID id, String action) {
+    public Team editable(UUID id, Text action) {
         scope.requireLevel(Scope.TEAM_EDITORS, action);
         Team team = scope.visible(teams.findById(id), id);
         team.assertNotExited();
@@ -275,7 +276,7 @@ public class TeamService {
      * As {@link #editable}, with the team row locked until the transaction ends: for changes derived from other
      * rows (the headcount). The lock is taken on the first read, so no stale version is held while waiting.
      */
-    public Team editableLocked(UUID id, String action) {
+    public Team editableLocked(UUID id, Text action) {
         scope.requireLevel(Scope.TEAM_EDITORS, action);
         Team team = scope.visible(teams.findForUpdate(id), id);
         team.assertNotExited();

@@ -1,5 +1,7 @@
 package cn.rescueforce.teams.unit;
 
+import cn.rescueforce.kit.i18n.Text;
+
 /**
  * The unified social credit code of GB 32100-2015: 18 characters from a 31-character alphabet (no I, O, Z,
  * S, V), the last one a check character computed from the first 17 with weights 3^i mod 31.
@@ -13,17 +15,17 @@ public final class CreditCode {
     }
 
     /** Why the code is not valid, or null when it is. */
-    public static String problemWith(String code) {
+    public static Text problemWith(String code) {
         if (code == null || code.length() != 18) {
-            return "must be 18 characters";
+            return Text.of("must be 18 characters");
         }
         for (int i = 0; i < 17; i++) {
             if (ALPHABET.indexOf(code.charAt(i)) < 0) {
-                return "character " + (i + 1) + " ('" + code.charAt(i) + "') is not allowed in a credit code";
+                return Text.of("character {0} ('{1}') is not allowed in a credit code", i + 1, code.charAt(i));
             }
         }
         char expected = checkCharacter(code.substring(0, 17));
-        return code.charAt(17) == expected ? null : "check character does not match (expected " + expected + ")";
+        return code.charAt(17) == expected ? null : Text.of("check character does not match (expected {0})", expected);
     }
 
     /** The check character of the first 17 characters, which must all be in the alphabet. */

@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.unit;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.security.TeamColumns;
 import cn.rescueforce.kit.security.TeamScope;
@@ -100,7 +101,7 @@ public class SupportingUnit extends PanacheEntityBase {
     }
 
     /** One unit per credit code (the service's check and the constraint supporting_unit_credit_code_unique, V1). */
-    public static ProblemException creditCodeTaken(String detail) {
+    public static ProblemException creditCodeTaken(Text detail) {
         return new ProblemException(409, "credit-code-taken", "Credit code already registered", detail, null);
     }
 }

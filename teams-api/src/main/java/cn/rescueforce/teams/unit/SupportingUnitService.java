@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.unit;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.paging.PageRequest;
@@ -41,11 +42,11 @@ public class SupportingUnitService {
 
     @Transactional
     public SupportingUnit register(SupportingUnit.Details details) {
-        scope.requireLevel(List.of(NATIONAL, PROVINCIAL), "register supporting units");
+        scope.requireLevel(List.of(NATIONAL, PROVINCIAL), Text.of("register supporting units"));
         assertValid(details);
         assertMayHostInProvince(details.province());
         if (units.creditCodeTaken(details.creditCode(), null)) {
-            throw SupportingUnit.creditCodeTaken("A supporting unit with credit code " + details.creditCode() + " is already registered");
+            throw SupportingUnit.creditCodeTaken(Text.of("A supporting unit with credit code {0} is already registered", details.creditCode()));
         }
         SupportingUnit unit = SupportingUnit.register(details);
         units.persist(unit);
@@ -55,16 +56,16 @@ public class SupportingUnitService {
     }
 
     public SupportingUnit get(UUID id) {
-        scope.requireLevel(Scope.TEAM_READERS, "read supporting units");
+        scope.requireLevel(Scope.TEAM_READERS, Text.of("read supporting units"));
         SupportingUnit unit = units.findById(id);
         if (unit == null || !unit.isCoveredBy(scope.caller().teamScope())) {
-            throw ProblemException.notFound("supporting unit", id);
+            throw ProblemException.notFound(Text.of("supporting unit"), id);
         }
         return unit;
     }
 
     public PanacheQuery<SupportingUnit> list(String province, String text, PageRequest page) {
-        scope.requireLevel(Scope.TEAM_READERS, "list supporting units");
+        scope.requireLevel(Scope.TEAM_READERS, Text.of("list supporting units"));
         Where where = scope.caller().teamScope().restrict(new Where(), SupportingUnit.AS_HOST)
                 .equal("province", province)
                 .anyOf(w -> w.contains("name", text), w -> w.contains("creditCode", text));
@@ -78,15 +79,15 @@ public class SupportingUnitService {
 
     @Transactional
     public SupportingUnit update(UUID id, String ifMatch, SupportingUnit.Details details) {
-        scope.requireLevel(List.of(NATIONAL, PROVINCIAL, UNIT), "update supporting units");
+        scope.requireLevel(List.of(NATIONAL, PROVINCIAL, UNIT), Text.of("update supporting units"));
         SupportingUnit unit = get(id);
         ETags.requireMatch(ifMatch, unit.version);
         assertValid(details);
         if (!details.province().equals(unit.province) && !scope.caller().is(NATIONAL)) {
-            throw ProblemException.invalid("province", "only the national level may move a supporting unit to another province");
+            throw ProblemException.invalid("province", Text.of("only the national level may move a supporting unit to another province"));
         }
         if (units.creditCodeTaken(details.creditCode(), unit.id)) {
-            throw SupportingUnit.creditCodeTaken("A supporting unit with credit code " + details.creditCode() + " is already registered");
+            throw SupportingUnit.creditCodeTaken(Text.of("A supporting unit with credit code {0} is already registered", details.creditCode()));
         }
         List<String> changed = unit.update(details);
         if (!changed.isEmpty()) {
@@ -100,18 +101,18 @@ public class SupportingUnitService {
     private void assertMayHostInProvince(String province) {
         Caller caller = scope.caller();
         if (caller.is(PROVINCIAL) && !caller.region().equals(province)) {
-            throw ProblemException.forbidden("A provincial level registers supporting units of its own province (" + caller.region() + ") only");
+            throw ProblemException.forbidden(Text.of("A provincial level registers supporting units of its own province ({0}) only", caller.region()));
         }
     }
 
     private static void assertValid(SupportingUnit.Details details) {
         List<FieldError> errors = new ArrayList<>();
-        String creditProblem = CreditCode.problemWith(details.creditCode());
+        Text creditProblem = CreditCode.problemWith(details.creditCode());
         if (creditProblem != null) {
             errors.add(new FieldError("creditCode", creditProblem));
         }
         if (!Provinces.isKnown(details.province())) {
-            errors.add(new FieldError("province", "unknown province code " + details.province()));
+            errors.add(new FieldError("province", Text.of("unknown province code {0}", details.province())));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

@@ -26,15 +26,15 @@ class CreditCodeTest {
 
     @Test
     void aWrongCheckCharacterNamesTheExpectedOne() {
-        assertEquals("check character does not match (expected 3)", CreditCode.problemWith("91350100M000100Y44"));
-        assertEquals("check character does not match (expected T)", CreditCode.problemWith("91310110666007217X"));
+        assertEquals("check character does not match (expected 3)", CreditCode.problemWith("91350100M000100Y44").english());
+        assertEquals("check character does not match (expected T)", CreditCode.problemWith("91310110666007217X").english());
     }
 
     @Test
     void lettersThatLookLikeDigitsOrAreUnusedAreRefusedByPosition() {
-        assertEquals("character 9 ('I') is not allowed in a credit code", CreditCode.problemWith("91310110I66007217T"));
-        assertEquals("character 1 ('O') is not allowed in a credit code", CreditCode.problemWith("O1310110666007217T"));
-        assertEquals("character 17 ('z') is not allowed in a credit code", CreditCode.problemWith("9131011066600721zT"));
+        assertEquals("character 9 ('I') is not allowed in a credit code", CreditCode.problemWith("91310110I66007217T").english());
+        assertEquals("character 1 ('O') is not allowed in a credit code", CreditCode.problemWith("O1310110666007217T").english());
+        assertEquals("character 17 ('z') is not allowed in a credit code", CreditCode.problemWith("9131011066600721zT").english());
         for (char letter : "IOZSV".toCharArray()) {
             assertEquals(-1, CreditCode.ALPHABET.indexOf(letter), "the alphabet has no " + letter);
         }
@@ -42,8 +42,8 @@ class CreditCodeTest {
 
     @Test
     void aCodeHasEighteenCharacters() {
-        assertEquals("must be 18 characters", CreditCode.problemWith(null));
-        assertEquals("must be 18 characters", CreditCode.problemWith("91310110666007217"));
-        assertEquals("must be 18 characters", CreditCode.problemWith("91310110666007217TT"));
+        assertEquals("must be 18 characters", CreditCode.problemWith(null).english());
+        assertEquals("must be 18 characters", CreditCode.problemWith("91310110666007217").english());
+        assertEquals("must be 18 characters", CreditCode.problemWith("91310110666007217TT").english());
     }
 }

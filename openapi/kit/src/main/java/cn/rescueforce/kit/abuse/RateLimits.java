@@ -1,6 +1,9 @@
 package cn.rescueforce.kit.abuse;
 
+import cn.rescueforce.kit.i18n.Language;
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.Problem;
+import cn.rescueforce.kit.problem.ProblemTitles;
 import cn.rescueforce.kit.security.LevelClaimsCheck;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -120,16 +123,20 @@ public class RateLimits {
             return;
         }
         long seconds = quota.retryAfterSeconds(charge);
-        String detail = (quota == callers ? "Too many requests from this caller" : "Too many requests from this address without a token")
-                + "; retry in " + seconds + " s";
+        Text detail = quota == callers ? Text.of("Too many requests from this caller; retry in {0} s", seconds)
+                : Text.of("Too many requests from this address without a token; retry in {0} s", seconds);
+        Language language = Language.negotiate(context.request().getHeader(Language.ACCEPT_LANGUAGE));
         String body;
         try {
-            body = json.writeValueAsString(new Problem(TYPE, "Too many requests", 429, detail, context.request().path(), null));
+            body = json.writeValueAsString(new Problem(TYPE, ProblemTitles.of(TYPE, "Too many requests", language), 429,
+                    detail.render(language), context.request().path(), null));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         response.setStatusCode(429)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(Language.CONTENT_LANGUAGE, language.tag())
+                .putHeader(HttpHeaders.VARY, Language.ACCEPT_LANGUAGE)
                 .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                 .end(body);
     }

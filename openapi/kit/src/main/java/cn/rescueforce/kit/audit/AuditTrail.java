@@ -1,5 +1,6 @@
 package cn.rescueforce.kit.audit;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.changes.ChangeRecorder;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.kit.problem.ProblemException;
@@ -68,7 +69,7 @@ public class AuditTrail {
     public PanacheQuery<AuditEvent> find(Filter filter, PageRequest page) {
         Caller caller = currentCaller.get();
         if (!caller.isAnyOf(ManagementLevel.NATIONAL, ManagementLevel.PROVINCIAL)) {
-            throw ProblemException.forbidden("Only national and provincial levels read the audit trail");
+            throw ProblemException.forbidden(Text.of("Only national and provincial levels read the audit trail"));
         }
         Where where = new Where();
         if (caller.is(ManagementLevel.PROVINCIAL)) {

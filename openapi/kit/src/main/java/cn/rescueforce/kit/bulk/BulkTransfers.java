@@ -1,5 +1,6 @@
 package cn.rescueforce.kit.bulk;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.idempotency.IdempotentRequests;
 import cn.rescueforce.kit.security.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +41,7 @@ public class BulkTransfers {
     /** The header row alone; the levels that import the kind read it. */
     public Response template(String kindName, String formatName) {
         BulkKind kind = jobs.kind(kindName);
-        caller.get().requireLevel(kind.importers(), "read the template of " + kindName);
+        caller.get().requireLevel(kind.importers(), Text.of("read the template of {0}", kindName));
         SheetFormat format = SheetFormat.ofDownload(formatName);
         return file(format, kindName + "-template", out -> {
             try (SheetWriter writer = SheetWriter.open(format, out)) {
@@ -52,7 +53,7 @@ public class BulkTransfers {
     /** Every row of the kind in the caller's scope, streamed, with the template's header row. */
     public Response export(String kindName, String formatName) {
         BulkKind kind = jobs.kind(kindName);
-        caller.get().requireLevel(kind.exporters(), "export " + kindName);
+        caller.get().requireLevel(kind.exporters(), Text.of("export {0}", kindName));
         SheetFormat format = SheetFormat.ofDownload(formatName);
         BulkKind.Export export = kind.export();
         return file(format, kindName, out -> {

@@ -1,5 +1,6 @@
 package cn.rescueforce.kit.bulk;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.security.Caller;
 import cn.rescueforce.kit.security.CurrentCaller;
@@ -46,7 +47,7 @@ public class ImportJobs {
 
     public BulkKind kind(String name) {
         return kinds.stream().filter(k -> k.kind().equals(name)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("bulk kind", name));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("bulk kind"), name));
     }
 
     /** The template: the header row alone, in the format asked for. */
@@ -59,10 +60,10 @@ public class ImportJobs {
                             String sha256) {
         BulkKind kind = kind(kindName);
         Caller caller = currentCaller.get();
-        caller.requireLevel(kind.importers(), "import " + kindName);
+        caller.requireLevel(kind.importers(), Text.of("import {0}", kindName));
         SheetFormat format = SheetFormat.ofUpload(contentType);
         if (content.length == 0) {
-            throw ProblemException.invalid("body", "the file is empty");
+            throw ProblemException.invalid("body", Text.of("the file is empty"));
         }
         ImportMode effectiveMode = mode == null ? ImportMode.ALL_OR_NOTHING : mode;
         // the same upload again: its job, whatever state it is in; two identical uploads at once queue on this lock
@@ -93,7 +94,7 @@ public class ImportJobs {
         kind(kindName);
         ImportJob job = em.find(ImportJob.class, id);
         if (job == null || !job.kind.equals(kindName) || !job.callerSub.equals(currentCaller.get().sub())) {
-            throw ProblemException.notFound("import job", id);
+            throw ProblemException.notFound(Text.of("import job"), id);
         }
         return job;
     }
@@ -127,7 +128,7 @@ public class ImportJobs {
             while ((n = body.read(buffer)) > 0) {
                 if (out.size() + (long) n > limit) {
                     throw new ProblemException(413, "payload-too-large", "Request body too large",
-                            "A bulk file may be at most " + limit + " bytes", null);
+                            Text.of("A bulk file may be at most {0} bytes", limit), null);
                 }
                 out.write(buffer, 0, n);
             }

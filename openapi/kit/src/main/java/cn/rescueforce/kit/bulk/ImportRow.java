@@ -1,5 +1,6 @@
 package cn.rescueforce.kit.bulk;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.Problem.FieldError;
 import cn.rescueforce.kit.problem.ProblemException;
 
@@ -43,7 +44,7 @@ public final class ImportRow {
     public String requiredText(String key) {
         String value = values.get(key);
         if (value == null) {
-            errors.add(new FieldError(key, "is required"));
+            errors.add(new FieldError(key, Text.of("is required")));
         }
         return value;
     }
@@ -56,7 +57,7 @@ public final class ImportRow {
         try {
             return fromValue.apply(value);
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(key, "unknown value"));
+            errors.add(new FieldError(key, Text.of("unknown value")));
             return null;
         }
     }
@@ -70,7 +71,7 @@ public final class ImportRow {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(key, "must be a date written yyyy-MM-dd"));
+            errors.add(new FieldError(key, Text.of("must be a date written yyyy-MM-dd")));
             return null;
         }
     }
@@ -83,7 +84,7 @@ public final class ImportRow {
         try {
             return Integer.valueOf(value.endsWith(".0") ? value.substring(0, value.length() - 2) : value);
         } catch (NumberFormatException e) {
-            errors.add(new FieldError(key, "must be a whole number"));
+            errors.add(new FieldError(key, Text.of("must be a whole number")));
             return null;
         }
     }

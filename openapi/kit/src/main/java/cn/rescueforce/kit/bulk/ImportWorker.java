@@ -1,5 +1,6 @@
 package cn.rescueforce.kit.bulk;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.Problem.FieldError;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.problem.UniqueViolations;
@@ -517,7 +518,7 @@ public class ImportWorker {
         private String safeMessage(FieldError error) {
             boolean personal = kind.template().columns().stream()
                     .anyMatch(c -> c.personal() && c.key().equals(error.field()));
-            return personal ? "invalid (the value is personal data and is not repeated here)" : error.message();
+            return personal ? "invalid (the value is personal data and is not repeated here)" : error.message().english();
         }
 
         /** A detail that names a personal column's key may carry its value: only the title is reported then. */
@@ -552,7 +553,7 @@ public class ImportWorker {
                         return problem.get();
                     }
                 }
-                return ProblemException.conflict("The row conflicts with an existing record (" + constraint + ")");
+                return ProblemException.conflict(Text.of("The row conflicts with an existing record ({0})", constraint));
             }
         }
         return null;

@@ -1,5 +1,6 @@
 package cn.rescueforce.kit.bulk;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 
 /** The two formats a bulk file comes and goes in; the media types are the contract's. */
@@ -35,7 +36,7 @@ public enum SheetFormat {
             }
         }
         throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
-                "A bulk file is text/csv (UTF-8) or " + XLSX_TYPE, null);
+                Text.of("A bulk file is text/csv (UTF-8) or {0}", XLSX_TYPE), null);
     }
 
     /** The format a download asks for ({@code format} parameter, csv or xlsx; csv when absent). */
@@ -46,6 +47,6 @@ public enum SheetFormat {
         if (format.equalsIgnoreCase("xlsx")) {
             return XLSX;
         }
-        throw ProblemException.invalid("format", "must be csv or xlsx");
+        throw ProblemException.invalid("format", Text.of("must be csv or xlsx"));
     }
 }

@@ -1,5 +1,6 @@
 package cn.rescueforce.kit.changes;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.kit.security.Caller;
@@ -47,7 +48,7 @@ public class ChangeFeed {
         Caller caller = currentCaller.get();
         int size = limit == null ? config.defaultLimit() : limit;
         if (size < 1 || size > config.maxLimit()) {
-            throw ProblemException.invalid("limit", "must be between 1 and " + config.maxLimit());
+            throw ProblemException.invalid("limit", Text.of("must be between 1 and {0}", config.maxLimit()));
         }
         Long resume = after == null ? null : Cursor.decode(after, caller.sub()).position();
         return QuarkusTransaction.joiningExisting().call(() -> {
@@ -107,9 +108,7 @@ public class ChangeFeed {
         long requireKept(long from, ChangeFeedConfig config) {
             if (from < purgedThrough) {
                 throw new ProblemException(410, "cursor-expired", "Cursor expired",
-                        "Changes after this cursor are older than the feed's retention (" + config.retention().toDays()
-                                + " days) and were deleted: take a new cursor (GET /api/v1/changes/cursor), read everything"
-                                + " again, then follow the feed from that cursor", null);
+                        Text.of("Changes after this cursor are older than the feed's retention ({0} days) and were deleted: take a new cursor (GET /api/v1/changes/cursor), read everything again, then follow the feed from that cursor", config.retention().toDays()), null);
             }
             return from;
         }

@@ -1,5 +1,6 @@
 package cn.rescueforce.kit.changes;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;
@@ -30,24 +31,24 @@ public record Cursor(long position, String caller) {
     /** The cursor a client sent, which must be one this service gave {@code subject}. */
     public static Cursor decode(String text, String subject) {
         if (text == null || text.length() > MAX_LENGTH) {
-            throw invalid("The cursor is not one this service gives");
+            throw invalid(Text.of("The cursor is not one this service gives"));
         }
         String[] parts;
         try {
             parts = new String(DECODER.decode(text), StandardCharsets.US_ASCII).split("\\.");
         } catch (IllegalArgumentException e) {
-            throw invalid("The cursor is not one this service gives");
+            throw invalid(Text.of("The cursor is not one this service gives"));
         }
         if (parts.length != 3 || !parts[0].equals("c1") || !parts[1].matches("\\d{1,18}")) {
-            throw invalid("The cursor is not one this service gives");
+            throw invalid(Text.of("The cursor is not one this service gives"));
         }
         if (!parts[2].equals(fingerprint(subject))) {
-            throw invalid("The cursor was given to another caller: use a cursor from your own reads of the feed");
+            throw invalid(Text.of("The cursor was given to another caller: use a cursor from your own reads of the feed"));
         }
         return new Cursor(Long.parseLong(parts[1]), parts[2]);
     }
 
-    static ProblemException invalid(String detail) {
+    static ProblemException invalid(Text detail) {
         return new ProblemException(400, "invalid-cursor", "Cursor is invalid", detail, null);
     }
 

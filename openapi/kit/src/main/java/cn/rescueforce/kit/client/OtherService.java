@@ -1,5 +1,6 @@
 package cn.rescueforce.kit.client;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.logging.SecretRedaction;
 import cn.rescueforce.kit.problem.ProblemException;
 import org.jboss.logging.Logger;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * Another service of the suite, called through the client generated from its contract, and what its answers
  * mean to our caller. A call that does not succeed is a 503 problem ({@code dependency-unavailable}) naming the
  * service, unless the caller gave that answer a meaning of its own: teams-api's 404 means the team is not
- * visible, which the caller turns into its own 404 ({@code ProblemException.notFound("team", id)}).
+ * visible, which the caller turns into its own 404 ({@code ProblemException.notFound(Text.of("team"), id)}).
  * <p>
  * Whatever else went wrong is the other service's outage to our caller, and is logged here for the operator:
  * a 5xx, a 401 or 403 (our service account was refused: never a meaning the caller may override), a timeout
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  * log line never carries a token or a secret.
  * <pre>
  *   private static final OtherService TEAMS_API = OtherService.named("teams-api");
- *   Team team = TEAMS_API.call(() -> teams.getTeam(id, null), Map.of(404, () -> ProblemException.notFound("team", id)));
+ *   Team team = TEAMS_API.call(() -> teams.getTeam(id, null), Map.of(404, () -> ProblemException.notFound(Text.of("team"), id)));
  * </pre>
  */
 public final class OtherService {
@@ -89,7 +90,7 @@ public final class OtherService {
 
     /** This service cannot be used now: the problem our caller receives (503), for reasons the caller finds itself. */
     public ProblemException unavailable() {
-        return ProblemException.unavailable(name + " cannot be reached or did not answer in time; retry later");
+        return ProblemException.unavailable(Text.of("{0} cannot be reached or did not answer in time; retry later", name));
     }
 
     ProblemException translate(Throwable failure, Map<Integer, Supplier<ProblemException>> meanings) {

@@ -1,5 +1,6 @@
 package cn.rescueforce.kit.idempotency;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.security.CurrentCaller;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -70,7 +71,7 @@ public class IdempotentRequests {
 
     private Response once(String key, Object request, Supplier<Response> effect) {
         if (key.isBlank() || key.length() > 100) {
-            throw ProblemException.invalid("Idempotency-Key", "must be 1 to 100 characters");
+            throw ProblemException.invalid("Idempotency-Key", Text.of("must be 1 to 100 characters"));
         }
         String owner = caller.get().sub();
         String hash = requestHash(mapper, target(), request);

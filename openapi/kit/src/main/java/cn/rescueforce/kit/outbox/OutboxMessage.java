@@ -1,5 +1,6 @@
 package cn.rescueforce.kit.outbox;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -178,7 +179,7 @@ public class OutboxMessage extends PanacheEntityBase {
 
     /** {@code national} sends a parked message again: pending, due now, a new round for the {@link RetryLimit}. */
     public void retry(Instant now) {
-        requireParked("retried");
+        requireParked(Text.of("retried"));
         state = OutboxState.PENDING;
         nextAttemptAt = now;
         roundStartedAt = now;
@@ -190,7 +191,7 @@ public class OutboxMessage extends PanacheEntityBase {
 
     /** {@code national} gives a parked message up: never delivered, kept with who and why. */
     public void discard(String by, String reason, Instant at) {
-        requireParked("discarded");
+        requireParked(Text.of("discarded"));
         state = OutboxState.DISCARDED;
         discardedAt = at;
         discardedBy = by;
@@ -198,10 +199,10 @@ public class OutboxMessage extends PanacheEntityBase {
     }
 
     /** A retry or discard of a message that is not parked: problem type {@code message-not-parked} (openapi/common.yaml). */
-    private void requireParked(String action) {
+    private void requireParked(Text action) {
         if (state != OutboxState.PARKED) {
             throw new ProblemException(409, "message-not-parked", "Message is not parked",
-                    "Only a PARKED message can be " + action + "; message " + id + " is " + state, null);
+                    Text.of("Only a PARKED message can be {0}; message {1} is {2}", action, id, state), null);
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.rescueforce.kit.paging;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -23,10 +24,10 @@ public record PageRequest(int page, int size, Sort sort) {
         int p = page == null ? 0 : page;
         int s = size == null ? DEFAULT_SIZE : size;
         if (p < 0) {
-            throw ProblemException.invalid("page", "must be 0 or more");
+            throw ProblemException.invalid("page", Text.of("must be 0 or more"));
         }
         if (s < 1 || s > MAX_SIZE) {
-            throw ProblemException.invalid("size", "must be between 1 and " + MAX_SIZE);
+            throw ProblemException.invalid("size", Text.of("must be between 1 and {0}", MAX_SIZE));
         }
         return new PageRequest(p, s, parseSort(sort, sortableFields, defaultSort).and("id"));
     }
@@ -45,14 +46,13 @@ public record PageRequest(int page, int size, Sort sort) {
         String[] parts = sort.split(",");
         String property = sortableFields.get(parts[0].trim());
         if (property == null || parts.length > 2) {
-            throw ProblemException.invalid("sort", "must be one of " + String.join(", ", sortableFields.keySet())
-                    + ", optionally followed by ,asc or ,desc");
+            throw ProblemException.invalid("sort", Text.of("must be one of {0}, optionally followed by ,asc or ,desc", String.join(", ", sortableFields.keySet())));
         }
         String direction = parts.length == 2 ? parts[1].trim().toLowerCase() : "asc";
         return switch (direction) {
             case "asc" -> Sort.by(property, Sort.Direction.Ascending);
             case "desc" -> Sort.by(property, Sort.Direction.Descending);
-            default -> throw ProblemException.invalid("sort", "direction must be asc or desc");
+            default -> throw ProblemException.invalid("sort", Text.of("direction must be asc or desc"));
         };
     }
 }

@@ -1,5 +1,7 @@
 package cn.rescueforce.kit.problem;
 
+import cn.rescueforce.kit.i18n.Language;
+import cn.rescueforce.kit.i18n.Text;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -74,8 +76,9 @@ public class BodySizeLimit {
             context.next();
             return;
         }
-        Problem problem = new Problem(Problem.TYPE_BASE + "payload-too-large", "Request body too large", 413,
-                "The request body may be at most " + limit + " bytes", context.request().path(), null);
+        Language language = Language.negotiate(context.request().getHeader(Language.ACCEPT_LANGUAGE));
+        Problem problem = new ProblemException(413, "payload-too-large", "Request body too large",
+                Text.of("The request body may be at most {0} bytes", limit), null).render(context.request().path(), language);
         String body;
         try {
             body = json.writeValueAsString(problem);
@@ -85,6 +88,8 @@ public class BodySizeLimit {
         // the body is not read: the connection is closed after the answer, as Quarkus does
         context.response().setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(Language.CONTENT_LANGUAGE, language.tag())
+                .putHeader(HttpHeaders.VARY, Language.ACCEPT_LANGUAGE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(body);
     }

@@ -1,5 +1,7 @@
 package cn.rescueforce.kit.problem;
 
+import cn.rescueforce.kit.i18n.Language;
+import cn.rescueforce.kit.i18n.Text;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -49,81 +51,88 @@ public class ProblemMappers {
     @jakarta.inject.Inject
     jakarta.enterprise.inject.Instance<UniqueViolations> uniqueViolations;
 
+    @jakarta.inject.Inject
+    BeanValidationMessages validationMessages;
+
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        return ProblemResponses.of(e, path(uri));
+    public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
+        return ProblemResponses.of(e, path(uri), Language.of(headers));
     }
 
     @ServerExceptionMapper
-    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
+        Language language = Language.of(headers);
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .map(v -> new Problem.FieldError(fieldOf(v), Text.of("{0}", validationMessages == null ? v.getMessage()
+                        : validationMessages.of(v, language))))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        return ProblemResponses.invalid(errors, path(uri));
+        return ProblemResponses.invalid(errors, path(uri), language);
     }
 
     // registered for the subtypes too, ahead of the built-in mismatched-input mapper, which answers without the field
     @ServerExceptionMapper(value = {JsonProcessingException.class, JsonMappingException.class, MismatchedInputException.class,
             InvalidFormatException.class, UnrecognizedPropertyException.class, JsonParseException.class},
             priority = jakarta.ws.rs.Priorities.USER - 100)
-    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        return ProblemResponses.invalid(List.of(fieldErrorOf(e)), path(uri));
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        return ProblemResponses.invalid(List.of(fieldErrorOf(e)), path(uri), Language.of(headers));
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return unauthenticated(uri);
+    public Response unauthorized(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
+        return unauthenticated(uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return unauthenticated(uri);
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        return unauthenticated(uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return ProblemResponses.of(ProblemException.forbidden("This management level may not do this"), path(uri));
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return ProblemResponses.of(ProblemException.forbidden(Text.of("This management level may not do this")), path(uri), Language.of(headers));
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
-    public Response concurrentChange(RuntimeException e, UriInfo uri) {
+    public Response concurrentChange(RuntimeException e, UriInfo uri, HttpHeaders headers) {
         return ProblemResponses.of(412, Problem.TYPE_BASE + "precondition-failed", "Resource changed",
-                "The resource was changed concurrently; read it again and retry", path(uri), null);
+                Text.of("The resource was changed concurrently; read it again and retry"), path(uri), null, Language.of(headers));
     }
 
     /** A unique constraint that a concurrent request won: the same answer the service gives when it sees it first. */
     @ServerExceptionMapper
-    public Response uniqueViolation(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+    public Response uniqueViolation(org.hibernate.exception.ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         if (e.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
             String constraint = e.getConstraintName();
             for (UniqueViolations known : uniqueViolations == null ? List.<UniqueViolations>of() : uniqueViolations) {
                 var problem = constraint == null ? java.util.Optional.<ProblemException>empty() : known.problemFor(constraint);
                 if (problem.isPresent()) {
-                    return ProblemResponses.of(problem.get(), path(uri));
+                    return ProblemResponses.of(problem.get(), path(uri), Language.of(headers));
                 }
             }
-            return ProblemResponses.of(ProblemException.conflict("The request conflicts with an existing record ("
-                    + constraint + ")"), path(uri));
+            return ProblemResponses.of(ProblemException.conflict(Text.of("The request conflicts with an existing record ({0})",
+                    constraint)), path(uri), Language.of(headers));
         }
-        return unexpected(e, uri);
+        return unexpected(e, uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        Language language = Language.of(headers);
         Throwable cause = e.getCause();
         if (cause instanceof JsonProcessingException json) {
-            return unreadableJson(json, uri);
+            return unreadableJson(json, uri, headers);
         }
         int status = e.getResponse().getStatus();
         if (status == 404 && cause != null) {
             // a path or query parameter that does not convert to its type (a malformed UUID or date-time) is a bad
             // request, not a missing resource; a route that does not exist has no cause
-            return ProblemResponses.invalid(List.of(new Problem.FieldError("parameter", "malformed value: " + cause.getMessage())), path(uri));
+            return ProblemResponses.invalid(List.of(new Problem.FieldError("parameter", Text.of("malformed value: {0}", cause.getMessage()))), path(uri), language);
         }
         if (status == 400) {
             String message = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getMessage();
-            return ProblemResponses.invalid(List.of(new Problem.FieldError("request", message == null ? "malformed request" : message)), path(uri));
+            return ProblemResponses.invalid(List.of(new Problem.FieldError("request", message == null ? Text.of("malformed request")
+                    : Text.of("malformed request: {0}", message))), path(uri), language);
         }
         String title = Response.Status.fromStatusCode(status) != null ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
         String type = switch (status) {
@@ -133,18 +142,26 @@ public class ProblemMappers {
             case 415 -> "unsupported-media-type";
             default -> "http-" + status;
         };
-        return ProblemResponses.of(status, Problem.TYPE_BASE + type, title, title, path(uri), null);
+        Text detail = switch (status) {
+            case 404 -> Text.of("No such path");
+            case 405 -> Text.of("The path exists, but not with this method");
+            case 406 -> Text.of("No media type in Accept is one this operation answers");
+            case 415 -> Text.of("The body's media type (Content-Type) is not one this operation takes");
+            default -> Text.of("HTTP status {0}", status);
+        };
+        return ProblemResponses.of(status, Problem.TYPE_BASE + type, title, detail, path(uri), null, language);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-    public Response unexpected(Exception e, UriInfo uri) {
+    public Response unexpected(Exception e, UriInfo uri, HttpHeaders headers) {
+        Language language = Language.of(headers);
         if (databaseUnreachable(e)) {
             // a moment without the database (restart, failover, every pooled connection busy) is not a fault of the
             // request: the client is told to come back, and the log says so once, without the stack
             LOG.warnf("database unavailable on %s: %s", path(uri), e);
             return Response.fromResponse(ProblemResponses.of(503, Problem.TYPE_BASE + "database-unavailable", "Database unavailable",
-                            "The database cannot be reached right now; nothing was changed, retry in "
-                                    + DATABASE_RETRY_AFTER_SECONDS + " s", path(uri), null))
+                            Text.of("The database cannot be reached right now; nothing was changed, retry in {0} s",
+                                    DATABASE_RETRY_AFTER_SECONDS), path(uri), null, language))
                     .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
                     .build();
         }
@@ -154,15 +171,15 @@ public class ProblemMappers {
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof org.hibernate.exception.ConstraintViolationException unique
                     && unique.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
-                return uniqueViolation(unique, uri);
+                return uniqueViolation(unique, uri, headers);
             }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
-                return concurrentChange((RuntimeException) cause, uri);
+                return concurrentChange((RuntimeException) cause, uri, headers);
             }
         }
         LOG.errorf(e, "unexpected failure on %s", path(uri));
         return ProblemResponses.of(500, Problem.TYPE_BASE + "internal", "Internal error",
-                "The request could not be completed; nothing was changed", path(uri), null);
+                Text.of("The request could not be completed; nothing was changed"), path(uri), null, language);
     }
 
     /**
@@ -192,9 +209,10 @@ public class ProblemMappers {
         return false;
     }
 
-    private static Response unauthenticated(UriInfo uri) {
+    private static Response unauthenticated(UriInfo uri, HttpHeaders headers) {
         return Response.fromResponse(ProblemResponses.of(401, Problem.TYPE_BASE + "unauthorized", "Authentication required",
-                        "A valid bearer token whose claims fit its management level is required", path(uri), null))
+                        Text.of("A valid bearer token whose claims fit its management level is required"), path(uri), null,
+                        Language.of(headers)))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
     }
@@ -239,7 +257,7 @@ public class ProblemMappers {
 
     static Problem.FieldError fieldErrorOf(JsonProcessingException e) {
         if (e instanceof JsonParseException) {
-            return new Problem.FieldError("body", "malformed JSON: " + e.getOriginalMessage());
+            return new Problem.FieldError("body", Text.of("malformed JSON: {0}", e.getOriginalMessage()));
         }
         if (e instanceof JsonMappingException mapping) {
             String field = mapping.getPath().stream()
@@ -249,23 +267,24 @@ public class ProblemMappers {
                 field = "body";
             }
             if (e instanceof UnrecognizedPropertyException) {
-                return new Problem.FieldError(field, "unknown field");
+                return new Problem.FieldError(field, Text.of("unknown field"));
             }
             Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType()
                     // a generated enum refuses an unknown value in its @JsonCreator: name the allowed values too
                     : e instanceof ValueInstantiationException instantiation ? instantiation.getType().getRawClass() : null;
             if (target != null && target.isEnum()) {
                 String allowed = Arrays.stream(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
-                return new Problem.FieldError(field, "must be one of " + allowed);
+                return new Problem.FieldError(field, Text.of("must be one of {0}", allowed));
             }
             if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
                 String type = target == null ? "value" : target.getSimpleName().toLowerCase(Locale.ROOT);
-                return new Problem.FieldError(field, "not a valid " + type);
+                return new Problem.FieldError(field, Text.of("not a valid {0}", type));
             }
             Throwable cause = e.getCause();
-            return new Problem.FieldError(field, cause != null && cause.getMessage() != null ? cause.getMessage() : "invalid value");
+            return new Problem.FieldError(field, cause != null && cause.getMessage() != null ? Text.of("invalid value: {0}", cause.getMessage())
+                    : Text.of("invalid value"));
         }
-        return new Problem.FieldError("body", "unreadable body");
+        return new Problem.FieldError("body", Text.of("unreadable body"));
     }
 
     private static String path(UriInfo uri) {

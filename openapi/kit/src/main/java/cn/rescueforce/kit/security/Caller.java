@@ -1,5 +1,6 @@
 package cn.rescueforce.kit.security;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 
 import java.util.List;
@@ -26,10 +27,9 @@ public record Caller(String sub, ManagementLevel level, String region, UUID org)
     }
 
     /** 403 unless the caller's level is one of {@code levels}: an action this level may never take. */
-    public void requireLevel(List<ManagementLevel> levels, String action) {
+    public void requireLevel(List<ManagementLevel> levels, Text action) {
         if (!levels.contains(level)) {
-            throw ProblemException.forbidden("Level " + level + " may not " + action + " (allowed: "
-                    + levels.stream().map(Enum::name).collect(Collectors.joining(", ")) + ")");
+            throw ProblemException.forbidden(Text.of("Level {0} may not {1} (allowed: {2})", level, action, levels.stream().map(Enum::name).collect(Collectors.joining(", "))));
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.rescueforce.kit.security;
 
+import cn.rescueforce.kit.i18n.Text;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -30,11 +31,11 @@ public abstract class CallerScope {
     }
 
     /** 403 unless the caller's level is one of {@code levels}. */
-    public void requireLevel(List<ManagementLevel> levels, String action) {
+    public void requireLevel(List<ManagementLevel> levels, Text action) {
         caller().requireLevel(levels, action);
     }
 
-    public void requireLevel(ManagementLevel level, String action) {
+    public void requireLevel(ManagementLevel level, Text action) {
         requireLevel(List.of(level), action);
     }
 }

@@ -1,5 +1,6 @@
 package cn.rescueforce.kit.webhooks;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.changes.ChangeEvent;
 import cn.rescueforce.kit.changes.ChangeFeed;
 import cn.rescueforce.kit.changes.ChangeRecorder;
@@ -67,8 +68,7 @@ public class WebhookSubscriptions {
         long held = WebhookSubscription.count("ownerSub", caller.sub());
         if (held >= config.maxSubscriptionsPerCaller()) {
             throw new ProblemException(409, "webhook-subscription-limit", "Too many webhook subscriptions",
-                    "A caller holds at most " + config.maxSubscriptionsPerCaller() + " webhook subscriptions; this one holds "
-                            + held + ". Delete one it no longer needs, or subscribe one target to more event types", null);
+                    Text.of("A caller holds at most {0} webhook subscriptions; this one holds {1}. Delete one it no longer needs, or subscribe one target to more event types", config.maxSubscriptionsPerCaller(), held), null);
         }
         WebhookSubscription subscription = WebhookSubscription.of(caller, input.targetUrl(), types, input.description(),
                 WebhookSignature.newSecret(), feed.head(), Instant.now());
@@ -131,7 +131,7 @@ public class WebhookSubscriptions {
         ChangeEvent change = ChangeEvent.<ChangeEvent>find("id", changeId).firstResult();
         if (change == null || feed.events(subscription.owner(), change.position - 1, change.position, 1,
                 subscription.eventTypeList()).isEmpty()) {
-            throw ProblemException.notFound("change", changeId);
+            throw ProblemException.notFound(Text.of("change"), changeId);
         }
         WebhookDeliveries.Payload payload = new WebhookDeliveries.Payload(change.id, change.position, change.type);
         OutboxMessage message = outbox.enqueueInOrder(WebhookDeliveries.DESTINATION,
@@ -165,13 +165,11 @@ public class WebhookSubscriptions {
     List<String> publishedTypes(List<String> named) {
         List<String> published = recorder.eventTypes();
         if (named == null || named.isEmpty()) {
-            throw ProblemException.invalid("eventTypes", "name at least one event type; this service publishes "
-                    + String.join(", ", published));
+            throw ProblemException.invalid("eventTypes", Text.of("name at least one event type; this service publishes {0}", String.join(", ", published)));
         }
         for (String type : named) {
             if (!published.contains(type)) {
-                throw ProblemException.invalid("eventTypes", "this service publishes no event type '" + type
-                        + "'; it publishes " + String.join(", ", published));
+                throw ProblemException.invalid("eventTypes", Text.of("this service publishes no event type '{0}'; it publishes {1}", type, String.join(", ", published)));
             }
         }
         return List.copyOf(new LinkedHashSet<>(named));
@@ -183,7 +181,7 @@ public class WebhookSubscriptions {
         WebhookSubscription subscription = lock ? WebhookSubscription.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 : WebhookSubscription.findById(id);
         if (subscription == null || !subscription.isOwnedBy(caller)) {
-            throw ProblemException.notFound("webhook subscription", id);
+            throw ProblemException.notFound(Text.of("webhook subscription"), id);
         }
         return subscription;
     }

@@ -1,5 +1,6 @@
 package cn.rescueforce.kit.webhooks;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.Problem;
 import cn.rescueforce.kit.problem.ProblemException;
 
@@ -51,7 +52,7 @@ public final class WebhookTarget {
             resolve(uri);
             return uri;
         } catch (Refused e) {
-            throw refused(e.getMessage());
+            throw refused(e.why());
         }
     }
 
@@ -62,17 +63,15 @@ public final class WebhookTarget {
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            throw new Refused("the host " + host + " does not resolve");
+            throw new Refused(Text.of("the host {0} does not resolve", host));
         }
         if (addresses.length == 0) {
-            throw new Refused("the host " + host + " does not resolve");
+            throw new Refused(Text.of("the host {0} does not resolve", host));
         }
         if (!allowPrivateAddresses) {
             for (InetAddress address : addresses) {
                 if (!isPublic(address)) {
-                    throw new Refused("the host " + host + " resolves to " + address.getHostAddress()
-                            + ", an address that is not public (private, loopback, link-local, unique-local, CGNAT,"
-                            + " multicast or unspecified)");
+                    throw new Refused(Text.of("the host {0} resolves to {1}, an address that is not public (private, loopback, link-local, unique-local, CGNAT, multicast or unspecified)", host, address.getHostAddress()));
                 }
             }
         }
@@ -84,17 +83,17 @@ public final class WebhookTarget {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new Refused("is not a URL");
+            throw new Refused(Text.of("is not a URL"));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new Refused("must be an absolute https URL with a host");
+            throw new Refused(Text.of("must be an absolute https URL with a host"));
         }
         if (requireHttps && !scheme.equals("https")) {
-            throw new Refused("must use https");
+            throw new Refused(Text.of("must use https"));
         }
         if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-            throw new Refused("must not carry credentials or a fragment");
+            throw new Refused(Text.of("must not carry credentials or a fragment"));
         }
         return uri;
     }
@@ -159,15 +158,23 @@ public final class WebhookTarget {
     }
 
     /** 400 {@code webhook-target-refused} (common.yaml) naming the field. */
-    static ProblemException refused(String why) {
+    static ProblemException refused(Text why) {
         return new ProblemException(400, "webhook-target-refused", "Webhook target refused",
-                "targetUrl " + why, List.of(new Problem.FieldError(FIELD, why)));
+                Text.of("targetUrl {0}", why), List.of(new Problem.FieldError(FIELD, why)));
     }
 
     /** A target a delivery may not go to. */
     public static final class Refused extends Exception {
-        public Refused(String message) {
-            super(message);
+        private final Text why;
+
+        public Refused(Text why) {
+            super(why.english());
+            this.why = why;
+        }
+
+        /** Why, to be said to the client in its language. */
+        public Text why() {
+            return why;
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.rescueforce.kit.client;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 import jakarta.ws.rs.ProcessingException;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class OtherServiceTest {
     private static final String UNAVAILABLE = "https://rescue-force.cn/problems/dependency-unavailable";
     private static final OtherService TEAMS_API = OtherService.named("teams-api");
     private static final UUID TEAM = UUID.fromString("3f6d2a8e-1c4b-4e7a-9b0d-5a2e8c7f1d20");
-    private static final Map<Integer, Supplier<ProblemException>> NOT_VISIBLE = Map.of(404, () -> ProblemException.notFound("team", TEAM));
+    private static final Map<Integer, Supplier<ProblemException>> NOT_VISIBLE = Map.of(404, () -> ProblemException.notFound(Text.of("team"), TEAM));
 
     @Test
     void aSuccessfulCallReturnsTheAnswer() {
@@ -55,8 +56,8 @@ class OtherServiceTest {
 
     @Test
     void ourServiceAccountRefusedIsA503WhateverTheCallerMapped() {
-        Map<Integer, Supplier<ProblemException>> everything = Map.of(401, () -> ProblemException.forbidden("x"),
-                403, () -> ProblemException.forbidden("y"));
+        Map<Integer, Supplier<ProblemException>> everything = Map.of(401, () -> ProblemException.forbidden(Text.of("x")),
+                403, () -> ProblemException.forbidden(Text.of("y")));
         assertEquals(503, TEAMS_API.translate(new ErrorAnswer(401), everything).status());
         assertEquals(503, TEAMS_API.translate(new ErrorAnswer(403), everything).status());
     }

@@ -58,7 +58,7 @@ class PageRequestTest {
     void aSortOnAnotherFieldOrWithAnotherDirectionIsRefusedNamingTheChoices() {
         ProblemException unknown = assertThrows(ProblemException.class, () -> PageRequest.of(0, 20, "secret,asc", Map.of("name", "name"), byName()));
         assertEquals("sort", unknown.errors().get(0).field());
-        assertEquals("must be one of name, optionally followed by ,asc or ,desc", unknown.errors().get(0).message());
+        assertEquals("must be one of name, optionally followed by ,asc or ,desc", unknown.errors().get(0).message().english());
         assertInvalid("sort", "must be one of name, optionally followed by ,asc or ,desc",
                 () -> PageRequest.of(0, 20, "name,asc,desc", Map.of("name", "name"), byName()));
         assertInvalid("sort", "direction must be asc or desc", () -> PageRequest.of(0, 20, "name,up", SORTABLE, byName()));
@@ -74,7 +74,7 @@ class PageRequestTest {
         assertEquals(400, problem.status());
         assertEquals("https://rescue-force.cn/problems/validation", problem.type());
         assertEquals(field, problem.errors().get(0).field());
-        assertEquals(message, problem.errors().get(0).message());
+        assertEquals(message, problem.errors().get(0).message().english());
     }
 
     private static List<String> columns(Sort sort) {

@@ -28,14 +28,14 @@ class CommitTimeFailureTest {
     void aUniqueViolationAtCommitIsAConflict() {
         Response response = mappers.unexpected(atCommit(new ConstraintViolationException("duplicate key",
                 new SQLException("duplicate key value violates unique constraint", "23505"), ConstraintViolationException.ConstraintKind.UNIQUE,
-                "standard_code_version_unique")), null);
+                "standard_code_version_unique")), null, null);
         assertEquals(409, response.getStatus());
         assertEquals(Problem.TYPE_BASE + "conflict", ((Problem) response.getEntity()).type());
     }
 
     @Test
     void anotherFailureAtCommitStaysAnInternalError() {
-        Response response = mappers.unexpected(atCommit(new IllegalStateException("disk full")), null);
+        Response response = mappers.unexpected(atCommit(new IllegalStateException("disk full")), null, null);
         assertEquals(500, response.getStatus());
     }
 }

@@ -1,5 +1,7 @@
 package cn.rescueforce.kit.problem;
 
+import cn.rescueforce.kit.i18n.Language;
+import cn.rescueforce.kit.i18n.Text;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
@@ -106,34 +108,34 @@ class FieldNamingTest {
 
     @Test
     void anUnreadableBodyNamesTheFieldAndWhatWasExpected() {
-        assertEquals(new Problem.FieldError("colour", "unknown field"), errorOf("{\"name\":\"x\",\"colour\":\"red\"}"));
-        assertEquals(new Problem.FieldError("category", "must be one of MINING, TUNNEL"), errorOf("{\"category\":\"MINE\"}"));
-        assertEquals(new Problem.FieldError("specialties[1]", "must be one of MINE_FIRE, WATER_RESCUE"),
+        assertEquals(new Problem.FieldMessage("colour", "unknown field"), errorOf("{\"name\":\"x\",\"colour\":\"red\"}"));
+        assertEquals(new Problem.FieldMessage("category", "must be one of MINING, TUNNEL"), errorOf("{\"category\":\"MINE\"}"));
+        assertEquals(new Problem.FieldMessage("specialties[1]", "must be one of MINE_FIRE, WATER_RESCUE"),
                 errorOf("{\"specialties\":[\"MINE_FIRE\",\"FLOODING\"]}"));
-        assertEquals(new Problem.FieldError("lines[0].minimumQuantity", "not a valid integer"),
+        assertEquals(new Problem.FieldMessage("lines[0].minimumQuantity", "not a valid integer"),
                 errorOf("{\"lines\":[{\"minimumQuantity\":\"many\"}]}"));
-        assertEquals(new Problem.FieldError("body", "not a valid configuration"), errorOf("[1, 2]"));
-        Problem.FieldError malformed = errorOf("{\"name\": ");
+        assertEquals(new Problem.FieldMessage("body", "not a valid configuration"), errorOf("[1, 2]"));
+        Problem.FieldMessage malformed = errorOf("{\"name\": ");
         assertEquals("body", malformed.field());
         assertTrue(malformed.message().startsWith("malformed JSON: "), malformed.message());
     }
 
     @Test
     void aValidationProblemSaysWhichFieldsAreInvalid() {
-        ProblemException one = ProblemException.invalid("size", "must be between 1 and 200");
+        ProblemException one = ProblemException.invalid("size", Text.of("must be between 1 and {0}", 200));
         assertEquals(400, one.status());
         assertEquals("https://rescue-force.cn/problems/validation", one.type());
         assertEquals("size: must be between 1 and 200", one.getMessage());
 
-        ProblemException two = ProblemException.invalid(List.of(new Problem.FieldError("name", "must not be blank"),
-                new Problem.FieldError("province", "unknown province")));
+        ProblemException two = ProblemException.invalid(List.of(new Problem.FieldMessage("name", Text.of("must not be blank")),
+                new Problem.FieldMessage("province", Text.of("unknown province"))));
         assertEquals("2 fields are invalid", two.getMessage());
         assertEquals(2, two.errors().size());
     }
 
-    private Problem.FieldError errorOf(String json) {
+    private Problem.FieldMessage errorOf(String json) {
         JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> mapper.readValue(json, Configuration.class));
-        return ProblemMappers.fieldErrorOf(e);
+        return ProblemMappers.fieldErrorOf(e).render(Language.EN);
     }
 
     private static <T> List<String> fieldsOf(Set<ConstraintViolation<T>> violations) {

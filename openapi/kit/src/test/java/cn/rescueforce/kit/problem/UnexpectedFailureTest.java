@@ -31,7 +31,7 @@ class UnexpectedFailureTest {
                 + "select t.id, t.secret_note from team t where t.province = '510000'", "42703");
         RuntimeException failure = new PersistenceException("org.hibernate.exception.SQLGrammarException: JDBC exception executing SQL "
                 + "[select t.id, t.secret_note from team t] at cn.rescueforce.teams.team.TeamRepository.list(TeamRepository.java:42)", sql);
-        Response response = mappers.unexpected(failure, null);
+        Response response = mappers.unexpected(failure, null, null);
 
         assertEquals(500, response.getStatus());
         assertNull(response.getHeaderString("Retry-After"));
@@ -51,14 +51,14 @@ class UnexpectedFailureTest {
         // the PostgreSQL driver: SQLState 08001, wrapped by Hibernate as it converts class 08
         SQLException refused = new SQLException("Connection to 127.0.0.1:5432 refused. Check that the hostname and port are correct",
                 "08001", new ConnectException("Connection refused"));
-        assertDatabaseUnavailable(mappers.unexpected(new JDBCConnectionException("Unable to acquire JDBC Connection", refused), null));
-        assertDatabaseUnavailable(mappers.unexpected(new PersistenceException(refused), null));
+        assertDatabaseUnavailable(mappers.unexpected(new JDBCConnectionException("Unable to acquire JDBC Connection", refused), null, null));
+        assertDatabaseUnavailable(mappers.unexpected(new PersistenceException(refused), null, null));
     }
 
     @Test
     void aConnectionLostMidTransactionIsUnavailable() {
         SQLException lost = new SQLException("An I/O error occurred while sending to the backend.", "08006");
-        assertDatabaseUnavailable(mappers.unexpected(new QuarkusTransactionException(new PersistenceException(lost)), null));
+        assertDatabaseUnavailable(mappers.unexpected(new QuarkusTransactionException(new PersistenceException(lost)), null, null));
     }
 
     @Test
@@ -66,24 +66,24 @@ class UnexpectedFailureTest {
         // a pooled connection after the server's shutdown or a primary's switchover (found by stopping the local
         // suite's database: the first request was a 500): Hibernate wraps SQLState 57P01 as a generic JDBC exception
         SQLException terminated = new SQLException("FATAL: terminating connection due to administrator command", "57P01");
-        assertDatabaseUnavailable(mappers.unexpected(new GenericJDBCException("JDBC exception executing SQL [select ...]", terminated), null));
-        assertDatabaseUnavailable(mappers.unexpected(new PersistenceException(new SQLException("FATAL: the database system is starting up", "57P03")), null));
+        assertDatabaseUnavailable(mappers.unexpected(new GenericJDBCException("JDBC exception executing SQL [select ...]", terminated), null, null));
+        assertDatabaseUnavailable(mappers.unexpected(new PersistenceException(new SQLException("FATAL: the database system is starting up", "57P03")), null, null));
     }
 
     @Test
     void thePoolGivingUpWaitingForAConnectionIsUnavailable() {
         // Agroal: a plain SQLException without SQLState, which Hibernate wraps as a generic JDBC exception
         SQLException timeout = new SQLException("Acquisition timeout while waiting for new connection", new TimeoutException());
-        assertDatabaseUnavailable(mappers.unexpected(new GenericJDBCException("Unable to acquire JDBC Connection", timeout), null));
-        assertDatabaseUnavailable(mappers.unexpected(new PersistenceException(new SQLException("Sorry, acquisition timeout!")), null));
-        assertDatabaseUnavailable(mappers.unexpected(new PersistenceException(new SQLTransientConnectionException("pool exhausted")), null));
+        assertDatabaseUnavailable(mappers.unexpected(new GenericJDBCException("Unable to acquire JDBC Connection", timeout), null, null));
+        assertDatabaseUnavailable(mappers.unexpected(new PersistenceException(new SQLException("Sorry, acquisition timeout!")), null, null));
+        assertDatabaseUnavailable(mappers.unexpected(new PersistenceException(new SQLTransientConnectionException("pool exhausted")), null, null));
     }
 
     @Test
     void anotherDatabaseErrorStaysAnInternalError() {
         SQLException syntax = new SQLException("ERROR: syntax error at or near \"form\"", "42601");
-        assertEquals(500, mappers.unexpected(new GenericJDBCException("could not execute statement", syntax), null).getStatus());
-        assertEquals(500, mappers.unexpected(new IllegalStateException("no SQLState at all"), null).getStatus());
+        assertEquals(500, mappers.unexpected(new GenericJDBCException("could not execute statement", syntax), null, null).getStatus());
+        assertEquals(500, mappers.unexpected(new IllegalStateException("no SQLState at all"), null, null).getStatus());
     }
 
     private static void assertDatabaseUnavailable(Response response) {

@@ -1,5 +1,6 @@
 package cn.rescueforce.kit.security;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.query.Where;
 import org.junit.jupiter.api.Test;
@@ -105,9 +106,9 @@ class TeamScopeTest {
     void anActionALevelMayNeverTakeIsForbidden() {
         Caller unit = caller(ManagementLevel.UNIT, null, FURONG);
 
-        unit.requireLevel(List.of(ManagementLevel.NATIONAL, ManagementLevel.UNIT), "add members");
+        unit.requireLevel(List.of(ManagementLevel.NATIONAL, ManagementLevel.UNIT), Text.of("add members"));
         ProblemException problem = assertThrows(ProblemException.class,
-                () -> unit.requireLevel(List.of(ManagementLevel.NATIONAL, ManagementLevel.PROVINCIAL), "designate teams"));
+                () -> unit.requireLevel(List.of(ManagementLevel.NATIONAL, ManagementLevel.PROVINCIAL), Text.of("designate teams")));
         assertEquals(403, problem.status());
         assertEquals("https://rescue-force.cn/problems/forbidden", problem.type());
         assertEquals("Level UNIT may not designate teams (allowed: NATIONAL, PROVINCIAL)", problem.getMessage());

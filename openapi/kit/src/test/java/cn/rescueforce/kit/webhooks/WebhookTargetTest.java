@@ -78,7 +78,7 @@ class WebhookTargetTest {
         assertEquals(400, refused.status());
         assertTrue(refused.type().endsWith("/webhook-target-refused"), refused.type());
         assertEquals("targetUrl", refused.errors().get(0).field());
-        assertTrue(refused.errors().get(0).message().contains(why), refused.errors().get(0).message());
+        assertTrue(refused.errors().get(0).message().english().contains(why), refused.errors().get(0).message().english());
     }
 
     private static InetAddress[] resolve(String host) throws UnknownHostException {
