@@ -1,5 +1,7 @@
 package cn.rescueforce.equipment.compliance;
 
+import cn.rescueforce.kit.i18n.Text;
+
 import cn.rescueforce.equipment.api.model.ComplianceSummary;
 import cn.rescueforce.equipment.api.model.ComplianceSummaryRequest;
 import cn.rescueforce.equipment.api.model.ComplianceSummaryTeam;
@@ -69,7 +71,7 @@ public class ComplianceSummaryService {
     EntityManager em;
 
     public ComplianceSummary summarize(ComplianceSummaryRequest request) {
-        scope.requireLevel(List.of(ManagementLevel.NATIONAL, ManagementLevel.SERVICE), "summarize the compliance of named teams");
+        scope.requireLevel(List.of(ManagementLevel.NATIONAL, ManagementLevel.SERVICE), Text.of("summarize the compliance of named teams"));
         Map<UUID, TeamCategory> teams = new LinkedHashMap<>();
         for (ComplianceSummaryTeam team : request.getTeams()) {
             teams.putIfAbsent(team.getTeamId(), team.getCategory());

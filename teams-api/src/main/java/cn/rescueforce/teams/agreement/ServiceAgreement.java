@@ -1,5 +1,7 @@
 package cn.rescueforce.teams.agreement;
 
+import cn.rescueforce.kit.i18n.Text;
+
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.security.Caller;
 import cn.rescueforce.kit.security.ManagementLevel;
@@ -164,7 +166,7 @@ public class ServiceAgreement extends PanacheEntityBase {
     public void terminate(String reason, Caller by, LocalDate today, Instant at) {
         AgreementStatus now = status(today);
         if (now != AgreementStatus.ACTIVE) {
-            throw ProblemException.invalidTransition("Only an ACTIVE agreement can be terminated; this one is " + now);
+            throw ProblemException.invalidTransition(Text.of("Only an ACTIVE agreement can be terminated; this one is {0}", now));
         }
         status = AgreementStatus.TERMINATED;
         terminationReason = reason.trim();
@@ -187,19 +189,18 @@ public class ServiceAgreement extends PanacheEntityBase {
     /** A terminated agreement is not renewed (a new agreement is recorded instead). */
     public void assertRenewable() {
         if (status == AgreementStatus.TERMINATED) {
-            throw ProblemException.invalidTransition("A TERMINATED agreement is not renewed; record a new agreement instead");
+            throw ProblemException.invalidTransition(Text.of("A TERMINATED agreement is not renewed; record a new agreement instead"));
         }
     }
 
     /** 409: the enterprise has an active agreement with the team over the period already (renew it instead). */
     public static ProblemException overlapping(ServiceAgreement existing) {
-        return new ProblemException(409, "agreement-overlap", "Overlapping agreement", "The enterprise already has an active agreement with this team from "
-                + existing.startsOn + " to " + existing.endsOn + " (agreement " + existing.id + ")", null);
+        return new ProblemException(409, "agreement-overlap", "Overlapping agreement", Text.of("The enterprise already has an active agreement with this team from {0} to {1} (agreement {2})", existing.startsOn, existing.endsOn, existing.id), null);
     }
 
     /** 409: a term is renewed once. */
     public static ProblemException alreadyRenewed(UUID renewal) {
         return new ProblemException(409, "agreement-already-renewed", "Agreement already renewed",
-                "This agreement was renewed already (agreement " + renewal + ")", null);
+                Text.of("This agreement was renewed already (agreement {0})", renewal), null);
     }
 }

@@ -124,7 +124,7 @@ public class ServiceAgreementService {
     /** Either party's levels (the team editors whose scope covers the agreement, on the team's or the enterprise's side). */
     @Transactional
     public ServiceAgreement terminate(UUID id, String ifMatch, String reason) {
-        scope.requireLevel(Scope.TEAM_EDITORS, "terminate service agreements");
+        scope.requireLevel(Scope.TEAM_EDITORS, Text.of("terminate service agreements"));
         ServiceAgreement agreement = get(id);
         if (ifMatch != null) {
             ETags.requireMatch(ifMatch, agreement.version);
@@ -140,7 +140,7 @@ public class ServiceAgreementService {
     @Transactional
     public ServiceAgreement renew(UUID id, AgreementRenewal renewal) {
         ServiceAgreement previous = get(id);
-        Team team = teams.editableLocked(previous.teamId, "renew service agreements");
+        Team team = teams.editableLocked(previous.teamId, Text.of("renew service agreements"));
         previous.assertRenewable();
         ServiceAgreement existing = ServiceAgreement.find("previousAgreementId", previous.id).firstResult();
         if (existing != null) {
@@ -149,10 +149,10 @@ public class ServiceAgreementService {
         LocalDate earliest = previous.endsOn.plusDays(1);
         LocalDate startsOn = renewal.getStartsOn() == null ? earliest : renewal.getStartsOn();
         if (startsOn.isBefore(earliest)) {
-            throw ProblemException.invalid("startsOn", "must not be before " + earliest + ", the day after the renewed term ends");
+            throw ProblemException.invalid("startsOn", Text.of("must not be before {0}, the day after the renewed term ends", earliest));
         }
         if (!renewal.getEndsOn().isAfter(startsOn)) {
-            throw ProblemException.invalid("endsOn", "must be after the new term's start " + startsOn);
+            throw ProblemException.invalid("endsOn", Text.of("must be after the new term's start {0}", startsOn));
         }
         assertNoOverlap(previous.enterpriseCreditCode, team.id, startsOn, renewal.getEndsOn());
         ServiceAgreement next = new ServiceAgreement();
@@ -235,7 +235,7 @@ public class ServiceAgreementService {
      * end first; scoped as the list.
      */
     public Found renewalsDue(String enterpriseProvince, Integer withinDays, int page, int size) {
-        scope.requireLevel(Scope.TEAM_READERS, "list service agreements");
+        scope.requireLevel(Scope.TEAM_READERS, Text.of("list service agreements"));
         LocalDate today = CertificateService.today();
         int days = withinDays == null ? DEFAULT_RENEWAL_WINDOW_DAYS : withinDays;
         TeamScope teamScope = scope.caller().teamScope();

@@ -1,5 +1,7 @@
 package cn.rescueforce.teams.figures;
 
+import cn.rescueforce.kit.i18n.Text;
+
 import cn.rescueforce.kit.security.ManagementLevel;
 import cn.rescueforce.teams.api.model.FigureGroup;
 import cn.rescueforce.teams.api.model.FigureGrouping;
@@ -65,7 +67,7 @@ public class FigureService {
     }
 
     public Answer report(String province, TeamCategory category, FigureGrouping groupBy) {
-        scope.requireLevel(READERS, "read figures");
+        scope.requireLevel(READERS, Text.of("read figures"));
         FigureCoverage coverage = FigureCoverage.of(scope.caller(), province, category);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         LocalDate today = CertificateService.today();

@@ -1,5 +1,7 @@
 package cn.rescueforce.teams.figures;
 
+import cn.rescueforce.kit.i18n.Text;
+
 import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.security.Caller;
@@ -52,7 +54,7 @@ public class FigureSnapshots {
     /** {@code POST /api/v1/figures/snapshots}: national backfills (or takes again, keeping what exists) an ended month. */
     @Transactional
     public FigureSnapshotRun take(String month) {
-        scope.requireLevel(ManagementLevel.NATIONAL, "take figure snapshots");
+        scope.requireLevel(ManagementLevel.NATIONAL, Text.of("take figure snapshots"));
         return take(parse("month", month));
     }
 
@@ -61,8 +63,7 @@ public class FigureSnapshots {
     public FigureSnapshotRun take(YearMonth month) {
         YearMonth current = YearMonth.now(ZoneOffset.UTC);
         if (!month.isBefore(current)) {
-            throw new ProblemException(409, "month-not-ended", "Month not ended", month + " has not ended; its snapshot is taken on "
-                    + month.plusMonths(1).atDay(1), null);
+            throw new ProblemException(409, "month-not-ended", "Month not ended", Text.of("{0} has not ended; its snapshot is taken on {1}", month, month.plusMonths(1).atDay(1)), null);
         }
         // one run of a month at a time (the scheduled run of every replica, a backfill): the later one finds the
         // earlier one's snapshots and keeps them; the unique key (month, scope) stands behind this
@@ -90,14 +91,14 @@ public class FigureSnapshots {
 
     /** The series of the caller's scope (national: of a province when asked), oldest first. */
     public FigureSeries series(String from, String to, String province, String scopeKey) {
-        scope.requireLevel(FigureService.READERS, "read the figures' series");
+        scope.requireLevel(FigureService.READERS, Text.of("read the figures' series"));
         YearMonth first = parse("from", from);
         YearMonth last = parse("to", to);
         if (last.isBefore(first)) {
-            throw ProblemException.invalid("to", "must not be before from");
+            throw ProblemException.invalid("to", Text.of("must not be before from"));
         }
         if (ChronoUnit.MONTHS.between(first, last) >= MAX_MONTHS) {
-            throw ProblemException.invalid("to", "at most " + MAX_MONTHS + " months from from");
+            throw ProblemException.invalid("to", Text.of("at most {0} months from from", MAX_MONTHS));
         }
         String key = scopeKey(scope.caller(), province, scopeKey);
         return new FigureSeries().scopeKey(key).from(first.toString()).to(last.toString())
@@ -108,10 +109,10 @@ public class FigureSnapshots {
     static String scopeKey(Caller caller, String province, String scopeKey) {
         if (scopeKey != null) {
             if (province != null) {
-                throw ProblemException.invalid("scopeKey", "names a scope already: send either province or scopeKey");
+                throw ProblemException.invalid("scopeKey", Text.of("names a scope already: send either province or scopeKey"));
             }
             if (!caller.is(ManagementLevel.NATIONAL) && !scopeKey.equals(scopeKey(caller, null, null))) {
-                throw ProblemException.notFound("series of scope", scopeKey);
+                throw ProblemException.notFound(Text.of("series of scope"), scopeKey);
             }
             return scopeKey;
         }
@@ -120,13 +121,13 @@ public class FigureSnapshots {
             case PROVINCIAL -> own(caller, province, SnapshotScope.province(caller.region()));
             case MINE_SAFETY -> own(caller, province, SnapshotScope.mining(caller.region()));
             case UNIT -> own(caller, province, SnapshotScope.unit(caller.org()));
-            default -> throw ProblemException.forbidden("Level " + caller.level() + " may not read the figures' series");
+            default -> throw ProblemException.forbidden(Text.of("Level {0} may not read the figures' series", caller.level()));
         };
     }
 
     private static String own(Caller caller, String province, SnapshotScope own) {
         if (province != null && !province.equals(caller.region())) {
-            throw ProblemException.notFound("series of province", province);
+            throw ProblemException.notFound(Text.of("series of province"), province);
         }
         return own.key();
     }
@@ -157,7 +158,7 @@ public class FigureSnapshots {
         try {
             return YearMonth.parse(month);
         } catch (DateTimeParseException | NullPointerException e) {
-            throw ProblemException.invalid(field, "must be a month yyyy-MM");
+            throw ProblemException.invalid(field, Text.of("must be a month yyyy-MM"));
         }
     }
 }

@@ -1,5 +1,7 @@
 package cn.rescueforce.teams.figures;
 
+import cn.rescueforce.kit.i18n.Text;
+
 import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.security.ManagementLevel;
@@ -24,13 +26,13 @@ public class FigureTargetService {
     AuditTrail audit;
 
     public FigureTargetSet get() {
-        scope.requireLevel(FigureService.READERS, "read the targets");
+        scope.requireLevel(FigureService.READERS, Text.of("read the targets"));
         return FigureTargetSet.current();
     }
 
     @Transactional
     public FigureTargetSet set(FigureTargetsInput input, String ifMatch) {
-        scope.requireLevel(ManagementLevel.NATIONAL, "set the targets");
+        scope.requireLevel(ManagementLevel.NATIONAL, Text.of("set the targets"));
         FigureTargetSet set = FigureTargetSet.findById(FigureTargetSet.THE_SET, LockModeType.PESSIMISTIC_WRITE);
         ETags.requireMatch(ifMatch, set.version);
         set.replace(input.getTargets().stream()

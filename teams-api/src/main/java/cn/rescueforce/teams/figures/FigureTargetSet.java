@@ -1,5 +1,7 @@
 package cn.rescueforce.teams.figures;
 
+import cn.rescueforce.kit.i18n.Text;
+
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.teams.api.model.TeamCategory;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -91,8 +93,7 @@ public class FigureTargetSet extends PanacheEntityBase {
         Set<String> seen = new HashSet<>();
         for (Target target : replacement) {
             if (!seen.add(target.category + "/" + target.due)) {
-                throw ProblemException.invalid("targets", "names category " + target.category + " and due date "
-                        + target.due + " twice: one target per category and due date");
+                throw ProblemException.invalid("targets", Text.of("names category {0} and due date {1} twice: one target per category and due date", target.category, target.due));
             }
         }
         targets.clear();

@@ -1,5 +1,7 @@
 package cn.rescueforce.teams.incident;
 
+import cn.rescueforce.kit.i18n.Text;
+
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.security.Caller;
 import cn.rescueforce.kit.security.ManagementLevel;
@@ -211,7 +213,7 @@ public class Incident extends PanacheEntityBase {
 
     public void contain(Instant now) {
         if (status != IncidentStatus.OPEN) {
-            throw ProblemException.invalidTransition("The incident is " + status + "; only an OPEN incident can become CONTAINED");
+            throw ProblemException.invalidTransition(Text.of("The incident is {0}; only an OPEN incident can become CONTAINED", status));
         }
         status = IncidentStatus.CONTAINED;
         containedAt = now;
@@ -221,11 +223,11 @@ public class Incident extends PanacheEntityBase {
     /** Closes a CONTAINED incident whose orders are all over ({@code openOrders} is how many are not). */
     public void close(String summary, String lessonsLearned, long openOrders, Instant now) {
         if (status != IncidentStatus.CONTAINED) {
-            throw ProblemException.invalidTransition("The incident is " + status + "; only a CONTAINED incident can be closed");
+            throw ProblemException.invalidTransition(Text.of("The incident is {0}; only a CONTAINED incident can be closed", status));
         }
         if (openOrders > 0) {
             throw new ProblemException(409, "incident-has-open-orders", "Incident has open orders",
-                    openOrders + " mobilization order(s) of this incident are not completed or cancelled", null);
+                    Text.of("{0} mobilization order(s) of this incident are not completed or cancelled", openOrders), null);
         }
         status = IncidentStatus.CLOSED;
         closedAt = now;
@@ -248,7 +250,7 @@ public class Incident extends PanacheEntityBase {
 
     public void assertNotClosed() {
         if (status == IncidentStatus.CLOSED) {
-            throw ProblemException.invalidTransition("The incident is CLOSED");
+            throw ProblemException.invalidTransition(Text.of("The incident is CLOSED"));
         }
     }
 }

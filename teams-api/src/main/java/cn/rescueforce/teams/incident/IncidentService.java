@@ -1,5 +1,7 @@
 package cn.rescueforce.teams.incident;
 
+import cn.rescueforce.kit.i18n.Text;
+
 import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.paging.PageRequest;
@@ -76,22 +78,22 @@ public class IncidentService {
 
     @Transactional
     public Incident open(IncidentInput input) {
-        scope.requireLevel(Scope.TEAM_EDITORS, "open incidents");
+        scope.requireLevel(Scope.TEAM_EDITORS, Text.of("open incidents"));
         Caller caller = scope.caller();
         List<Problem.FieldError> errors = new ArrayList<>();
         List<String> provinces = input.getProvinces();
         for (int i = 0; i < provinces.size(); i++) {
             if (!Provinces.isKnown(provinces.get(i))) {
-                errors.add(new Problem.FieldError("provinces[" + i + "]", "unknown province code " + provinces.get(i)));
+                errors.add(new Problem.FieldError("provinces[" + i + "]", Text.of("unknown province code {0}", provinces.get(i))));
             }
         }
         if (provinces.stream().distinct().count() < provinces.size()) {
-            errors.add(new Problem.FieldError("provinces", "names a province twice"));
+            errors.add(new Problem.FieldError("provinces", Text.of("names a province twice")));
         }
         Instant now = now();
         Instant occurredAt = MobilizationOrder.atDatabasePrecision(input.getOccurredAt().toInstant());
         if (occurredAt.isAfter(now.plus(CLOCK_SKEW))) {
-            errors.add(new Problem.FieldError("occurredAt", "must not be in the future"));
+            errors.add(new Problem.FieldError("occurredAt", Text.of("must not be in the future")));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -99,7 +101,7 @@ public class IncidentService {
         UUID unit = input.getSupportingUnitId();
         if (caller.is(ManagementLevel.UNIT)) {
             if (unit != null && !unit.equals(caller.org())) {
-                throw ProblemException.forbidden("A unit opens incidents at its own enterprise only");
+                throw ProblemException.forbidden(Text.of("A unit opens incidents at its own enterprise only"));
             }
             unit = caller.org();
         }
@@ -121,10 +123,9 @@ public class IncidentService {
             return;
         }
         if (caller.is(ManagementLevel.MINE_SAFETY) && caller.region().equals(incident.leadProvince)) {
-            throw ProblemException.forbidden("A mine-safety level opens mining accidents (MINING_ACCIDENT) only");
+            throw ProblemException.forbidden(Text.of("A mine-safety level opens mining accidents (MINING_ACCIDENT) only"));
         }
-        throw ProblemException.forbidden("Level " + caller.level() + " opens incidents whose lead province is its own"
-                + " (a unit: at its own enterprise) only; this one's is " + incident.leadProvince);
+        throw ProblemException.forbidden(Text.of("Level {0} opens incidents whose lead province is its own (a unit: at its own enterprise) only; this one's is {1}", caller.level(), incident.leadProvince));
     }
 
     /**
@@ -162,14 +163,14 @@ public class IncidentService {
     }
 
     public Incident get(UUID id) {
-        scope.requireLevel(Scope.TEAM_EDITORS, "read incidents");
+        scope.requireLevel(Scope.TEAM_EDITORS, Text.of("read incidents"));
         return visible(incidents.findById(id), id);
     }
 
     /** The incident, or 404 when the caller may not see it, exactly as if it did not exist. */
     Incident visible(Incident incident, UUID id) {
         if (incident == null || !maySee(incident)) {
-            throw ProblemException.notFound("incident", id);
+            throw ProblemException.notFound(Text.of("incident"), id);
         }
         return incident;
     }
@@ -183,19 +184,18 @@ public class IncidentService {
     }
 
     /** The incident for a change by the levels that manage it: 404 out of sight, 403 when seen but not managed. */
-    private Incident managed(UUID id, String action) {
+    private Incident managed(UUID id, Text action) {
         scope.requireLevel(Scope.TEAM_EDITORS, action);
         Incident incident = visible(incidents.findForUpdate(id), id);
         if (!incident.isManagedBy(scope.caller())) {
-            throw ProblemException.forbidden("Only national, the levels of the lead province " + incident.leadProvince
-                    + " (mine-safety for a mining accident) and the unit where it happened may " + action);
+            throw ProblemException.forbidden(Text.of("Only national, the levels of the lead province {0} (mine-safety for a mining accident) and the unit where it happened may {1}", incident.leadProvince, action));
         }
         return incident;
     }
 
     @Transactional
     public Incident updateCommandCenter(UUID id, CommandCenter center, String ifMatch) {
-        Incident incident = managed(id, "set the command center");
+        Incident incident = managed(id, Text.of("set the command center"));
         ETags.requireMatch(ifMatch, incident.version);
         incident.setCommandCenter(center, now());
         incidents.flush();
@@ -205,7 +205,7 @@ public class IncidentService {
 
     @Transactional
     public Incident contain(UUID id, String ifMatch) {
-        Incident incident = managed(id, "contain incidents");
+        Incident incident = managed(id, Text.of("contain incidents"));
         requireOptionalMatch(ifMatch, incident);
         incident.contain(now());
         incidents.flush();
@@ -215,7 +215,7 @@ public class IncidentService {
 
     @Transactional
     public Incident close(UUID id, String summary, String lessonsLearned, String ifMatch) {
-        Incident incident = managed(id, "close incidents");
+        Incident incident = managed(id, Text.of("close incidents"));
         requireOptionalMatch(ifMatch, incident);
         // the incident row lock is held: an order issued under it meanwhile waits, then finds it closed
         incident.close(summary, lessonsLearned, openOrders(incident.id), now());
@@ -235,7 +235,7 @@ public class IncidentService {
     }
 
     public PanacheQuery<Incident> list(Filter filter, PageRequest page) {
-        scope.requireLevel(Scope.TEAM_EDITORS, "list incidents");
+        scope.requireLevel(Scope.TEAM_EDITORS, Text.of("list incidents"));
         Where where = visibleOnly(new Where())
                 .equal("status", filter.status())
                 .equal("type", filter.type())
@@ -248,7 +248,7 @@ public class IncidentService {
 
     /** The case base: closed incidents the caller sees, by type, category, province, year and text. */
     public PanacheQuery<Incident> cases(CaseFilter filter, PageRequest page) {
-        scope.requireLevel(Scope.TEAM_EDITORS, "search the case base");
+        scope.requireLevel(Scope.TEAM_EDITORS, Text.of("search the case base"));
         Where where = visibleOnly(new Where())
                 .equal("status", IncidentStatus.CLOSED)
                 .equal("type", filter.type())

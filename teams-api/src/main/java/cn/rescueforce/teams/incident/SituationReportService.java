@@ -1,5 +1,7 @@
 package cn.rescueforce.teams.incident;
 
+import cn.rescueforce.kit.i18n.Text;
+
 import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.kit.problem.ProblemException;
@@ -68,7 +70,7 @@ public class SituationReportService {
 
     @Transactional
     public SituationReport report(UUID incidentId, SituationReportInput input) {
-        scope.requireLevel(Scope.TEAM_EDITORS, "report the situation");
+        scope.requireLevel(Scope.TEAM_EDITORS, Text.of("report the situation"));
         Incident incident = incidents.visible(incidentRepository.findForUpdate(incidentId), incidentId);
         Caller caller = scope.caller();
         Instant now = IncidentService.now();
@@ -78,7 +80,7 @@ public class SituationReportService {
         if (input.getOrderId() != null) {
             MobilizationOrder order = mobilizations.get(input.getOrderId());
             if (!order.incidentId.equals(incident.id)) {
-                throw ProblemException.invalid("orderId", "is an order of another incident");
+                throw ProblemException.invalid("orderId", Text.of("is an order of another incident"));
             }
             report.source = SituationReportSource.TEAM;
             report.orderId = order.id;
@@ -89,16 +91,15 @@ public class SituationReportService {
         } else if (incident.isManagedBy(caller)) {
             report.source = SituationReportSource.COMMAND_CENTER;
         } else {
-            throw ProblemException.forbidden("The command center's reports come from national, the levels of the lead province "
-                    + incident.leadProvince + " and the unit where it happened; a team reports with its orderId");
+            throw ProblemException.forbidden(Text.of("The command center's reports come from national, the levels of the lead province {0} and the unit where it happened; a team reports with its orderId", incident.leadProvince));
         }
         incident.assertNotClosed();
         Instant observedAt = input.getAt() == null ? now : MobilizationOrder.atDatabasePrecision(input.getAt().toInstant());
         if (observedAt.isAfter(now.plus(MobilizationOrder.CLOCK_SKEW))) {
-            throw ProblemException.invalid("at", "must not be in the future");
+            throw ProblemException.invalid("at", Text.of("must not be in the future"));
         }
         if (observedAt.isBefore(incident.occurredAt)) {
-            throw ProblemException.invalid("at", "must not precede the incident (" + incident.occurredAt + ")");
+            throw ProblemException.invalid("at", Text.of("must not precede the incident ({0})", incident.occurredAt));
         }
         report.observedAt = observedAt;
         report.reportedAt = now;

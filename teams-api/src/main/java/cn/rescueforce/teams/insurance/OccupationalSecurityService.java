@@ -1,5 +1,7 @@
 package cn.rescueforce.teams.insurance;
 
+import cn.rescueforce.kit.i18n.Text;
+
 import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.paging.PageRequest;
@@ -70,7 +72,7 @@ public class OccupationalSecurityService {
     @Transactional
     public InsurancePolicy recordPolicy(UUID memberId, InsuranceKind kind, InsurancePolicy.Terms terms) {
         Member member = members.get(memberId);
-        Team team = teams.editable(member.teamId, "record insurance policies");
+        Team team = teams.editable(member.teamId, Text.of("record insurance policies"));
         member.assertServing();
         validate(terms);
         InsurancePolicy policy = InsurancePolicy.covering(member, team, kind, terms, cipher);
@@ -83,7 +85,7 @@ public class OccupationalSecurityService {
     @Transactional
     public InsurancePolicy updatePolicy(UUID policyId, String ifMatch, InsurancePolicy.Terms terms) {
         InsurancePolicy policy = policy(policyId);
-        Team team = teams.editable(policy.teamId, "edit insurance policies");
+        Team team = teams.editable(policy.teamId, Text.of("edit insurance policies"));
         ETags.requireMatch(ifMatch, policy.version);
         validate(terms);
         List<String> changed = policy.change(terms, cipher);
@@ -96,10 +98,10 @@ public class OccupationalSecurityService {
 
     /** One policy, for the levels that read its member (404 out of scope). */
     public InsurancePolicy policy(UUID policyId) {
-        scope.requireLevel(Scope.TEAM_EDITORS, "read insurance policies");
+        scope.requireLevel(Scope.TEAM_EDITORS, Text.of("read insurance policies"));
         InsurancePolicy policy = InsurancePolicy.findById(policyId);
         if (policy == null || !scope.caller().covers(policy.province, TeamScope.isMining(policy.category), policy.supportingUnitId)) {
-            throw ProblemException.notFound("insurance policy", policyId);
+            throw ProblemException.notFound(Text.of("insurance policy"), policyId);
         }
         return policy;
     }
@@ -112,7 +114,7 @@ public class OccupationalSecurityService {
 
     /** {@code GET /api/v1/teams/{teamId}/uninsured-members}: the levels that read members, in their scope. */
     public Coverage uninsured(UUID teamId, LocalDate asOf) {
-        scope.requireLevel(Scope.TEAM_EDITORS, "read members' insurance");
+        scope.requireLevel(Scope.TEAM_EDITORS, Text.of("read members' insurance"));
         Team team = teams.get(teamId);
         LocalDate day = asOf == null ? CertificateService.today() : asOf;
         List<Member> uninsured = em.createQuery("from Member m where m.teamId = :team and m.status <> :left and not exists ("
@@ -156,23 +158,23 @@ public class OccupationalSecurityService {
     @Transactional
     public DutyInjury recordInjury(UUID memberId, DutyInjuryInput input) {
         Member member = members.get(memberId);
-        Team team = teams.editable(member.teamId, "record injuries on duty");
+        Team team = teams.editable(member.teamId, Text.of("record injuries on duty"));
         List<Problem.FieldError> errors = new ArrayList<>();
         if (input.getOccurredOn().isAfter(CertificateService.today())) {
-            errors.add(new Problem.FieldError("occurredOn", "must not be in the future"));
+            errors.add(new Problem.FieldError("occurredOn", Text.of("must not be in the future")));
         }
         if ((input.getMobilizationOrderId() == null) == (input.getDrillId() == null)) {
             errors.add(new Problem.FieldError(input.getDrillId() == null ? "mobilizationOrderId" : "drillId",
-                    "exactly one of mobilizationOrderId and drillId names where the injury happened"));
+                    Text.of("exactly one of mobilizationOrderId and drillId names where the injury happened")));
         } else if (input.getMobilizationOrderId() != null) {
             MobilizationOrder order = MobilizationOrder.findById(input.getMobilizationOrderId());
             if (order == null || !order.teamId.equals(team.id)) {
-                errors.add(new Problem.FieldError("mobilizationOrderId", "no mobilization order of the member's team has this id"));
+                errors.add(new Problem.FieldError("mobilizationOrderId", Text.of("no mobilization order of the member's team has this id")));
             }
         } else {
             Drill drill = Drill.findById(input.getDrillId());
             if (drill == null || !drill.teamId.equals(team.id)) {
-                errors.add(new Problem.FieldError("drillId", "no drill of the member's team has this id"));
+                errors.add(new Problem.FieldError("drillId", Text.of("no drill of the member's team has this id")));
             }
         }
         if (!errors.isEmpty()) {
@@ -195,10 +197,10 @@ public class OccupationalSecurityService {
 
     private static void validate(InsurancePolicy.Terms terms) {
         if (terms.validTo().isBefore(terms.validFrom())) {
-            throw ProblemException.invalid("validTo", "must not be before validFrom");
+            throw ProblemException.invalid("validTo", Text.of("must not be before validFrom"));
         }
         if (terms.policyNumber().isBlank()) {
-            throw ProblemException.invalid("policyNumber", "must not be blank");
+            throw ProblemException.invalid("policyNumber", Text.of("must not be blank"));
         }
     }
 

@@ -202,7 +202,7 @@ public class MobilizationOrder extends PanacheEntityBase {
     public static Instant alarmAt(Incident incident, Instant now) {
         Instant at = incident.getAlarmAt() == null ? now : atDatabasePrecision(incident.getAlarmAt().toInstant());
         if (at.isAfter(now.plus(CLOCK_SKEW))) {
-            throw ProblemException.invalid("incident.alarmAt", "must not be in the future");
+            throw ProblemException.invalid("incident.alarmAt", Text.of("must not be in the future"));
         }
         return at;
     }
@@ -291,11 +291,10 @@ public class MobilizationOrder extends PanacheEntityBase {
         }
         Instant at = reported.at() == null ? now : atDatabasePrecision(reported.at().toInstant());
         if (at.isAfter(now.plus(CLOCK_SKEW))) {
-            throw ProblemException.invalid(reported.field(), "must not be in the future");
+            throw ProblemException.invalid(reported.field(), Text.of("must not be in the future"));
         }
         if (at.isBefore(now.minus(window))) {
-            throw ProblemException.invalid(reported.field(), "must be within the late-report window (" + window
-                    + ") before now: a step is reported when it happens, or late within that window");
+            throw ProblemException.invalid(reported.field(), Text.of("must be within the late-report window ({0}) before now: a step is reported when it happens, or late within that window", window));
         }
         if (at.isBefore(lastStepAt())) {
             throw ProblemException.invalid(reported.field(), Text.of("must not precede the previous step ({0})", lastStepAt()));

@@ -1,5 +1,7 @@
 package cn.rescueforce.teams.mobilization;
 
+import cn.rescueforce.kit.i18n.Text;
+
 import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.idempotency.IdempotentRequests;
 import cn.rescueforce.kit.paging.PageRequest;
@@ -102,7 +104,7 @@ public class MobilizationResource implements MobilizationsApi {
             return MobilizationOrder.ReportedTime.NOW;
         }
         if (step.getOccurredAt() != null && step.getAt() != null) {
-            throw ProblemException.invalid("at", "is the former name of occurredAt: send one of them");
+            throw ProblemException.invalid("at", Text.of("is the former name of occurredAt: send one of them"));
         }
         return step.getAt() != null ? new MobilizationOrder.ReportedTime(step.getAt(), "at")
                 : new MobilizationOrder.ReportedTime(step.getOccurredAt(), "occurredAt");

@@ -130,11 +130,10 @@ public class MobilizationService {
     private void assertMayMobilize(Team team, cn.rescueforce.teams.incident.Incident incident) {
         Caller caller = scope.caller();
         if (!caller.is(NATIONAL) && !incident.concerns(team.province)) {
-            throw ProblemException.forbidden("Mobilizing a team of " + team.province + " for an incident in "
-                    + String.join(", ", incident.provinceList()) + " is a cross-province mobilization, ordered by the national level only");
+            throw ProblemException.forbidden(Text.of("Mobilizing a team of {0} for an incident in {1} is a cross-province mobilization, ordered by the national level only", team.province, String.join(", ", incident.provinceList())));
         }
         if (caller.is(UNIT) && !caller.org().equals(incident.supportingUnitId)) {
-            throw ProblemException.forbidden("A unit mobilizes its teams only for incidents at its own enterprise");
+            throw ProblemException.forbidden(Text.of("A unit mobilizes its teams only for incidents at its own enterprise"));
         }
         team.assertMobilizable();
     }

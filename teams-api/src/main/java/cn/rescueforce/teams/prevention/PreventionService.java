@@ -1,5 +1,7 @@
 package cn.rescueforce.teams.prevention;
 
+import cn.rescueforce.kit.i18n.Text;
+
 import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.kit.problem.Problem;
@@ -89,20 +91,20 @@ public class PreventionService {
 
     @Transactional
     public Recorded<PreventiveInspection> recordInspection(UUID teamId, PreventiveInspectionInput input) {
-        Team team = teams.editable(teamId, "record preventive inspections");
+        Team team = teams.editable(teamId, Text.of("record preventive inspections"));
         List<Problem.FieldError> errors = new ArrayList<>();
-        String creditCodeProblem = CreditCode.problemWith(input.getEnterpriseCreditCode());
+        Text creditCodeProblem = CreditCode.problemWith(input.getEnterpriseCreditCode());
         if (creditCodeProblem != null) {
             errors.add(new Problem.FieldError("enterpriseCreditCode", creditCodeProblem));
         }
         notInTheFuture(input.getInspectedOn(), "inspectedOn", errors);
         if (input.getFollowUpOn() != null && input.getFollowUpOn().isBefore(input.getInspectedOn())) {
-            errors.add(new Problem.FieldError("followUpOn", "must not be before inspectedOn"));
+            errors.add(new Problem.FieldError("followUpOn", Text.of("must not be before inspectedOn")));
         }
         Set<HazardKind> kinds = EnumSet.noneOf(HazardKind.class);
         for (HazardCount count : input.getHazards()) {
             if (!kinds.add(count.getKind())) {
-                errors.add(new Problem.FieldError("hazards", "kind " + count.getKind() + " is listed more than once"));
+                errors.add(new Problem.FieldError("hazards", Text.of("kind {0} is listed more than once", count.getKind())));
             }
         }
         if (!errors.isEmpty()) {
@@ -121,7 +123,7 @@ public class PreventionService {
 
     @Transactional
     public Recorded<TechnicalService> recordService(UUID teamId, TechnicalServiceInput input) {
-        Team team = teams.editable(teamId, "record technical services");
+        Team team = teams.editable(teamId, Text.of("record technical services"));
         List<Problem.FieldError> errors = new ArrayList<>();
         notInTheFuture(input.getStartedOn(), "startedOn", errors);
         if (!errors.isEmpty()) {
@@ -137,7 +139,7 @@ public class PreventionService {
 
     @Transactional
     public Recorded<OutreachActivity> recordOutreach(UUID teamId, OutreachActivityInput input) {
-        Team team = teams.editable(teamId, "record outreach activities");
+        Team team = teams.editable(teamId, Text.of("record outreach activities"));
         List<Problem.FieldError> errors = new ArrayList<>();
         notInTheFuture(input.getHeldOn(), "heldOn", errors);
         if (!errors.isEmpty()) {
@@ -191,7 +193,7 @@ public class PreventionService {
 
     /** {@code GET /api/v1/prevention-totals}: the caller's scope, after the level rule (assessor 403). */
     public Totals totals(Integer year, PreventionGrouping groupBy) {
-        scope.requireLevel(Scope.TEAM_READERS, "read prevention totals");
+        scope.requireLevel(Scope.TEAM_READERS, Text.of("read prevention totals"));
         return totals(scope.caller().teamScope(), year == null ? CertificateService.today().getYear() : year,
                 groupBy == null ? PreventionGrouping.TEAM : groupBy);
     }
@@ -247,7 +249,7 @@ public class PreventionService {
 
     /** The caller's scope (assessor 403) and the filters, on rows aliased {@code prefix} dated by {@code dated}. */
     private Where visible(Filter filter, String prefix, String dated) {
-        scope.requireLevel(Scope.TEAM_READERS, "read prevention and service records");
+        scope.requireLevel(Scope.TEAM_READERS, Text.of("read prevention and service records"));
         return scope.restrict(new Where(), prefix)
                 .equal(prefix + "teamId", filter.teamId())
                 .equal(prefix + "province", filter.province())
@@ -258,7 +260,7 @@ public class PreventionService {
 
     private static void notInTheFuture(LocalDate day, String field, List<Problem.FieldError> errors) {
         if (day.isAfter(CertificateService.today())) {
-            errors.add(new Problem.FieldError(field, "must not be in the future"));
+            errors.add(new Problem.FieldError(field, Text.of("must not be in the future")));
         }
     }
 

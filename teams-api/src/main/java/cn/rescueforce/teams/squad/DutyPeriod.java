@@ -1,5 +1,7 @@
 package cn.rescueforce.teams.squad;
 
+import cn.rescueforce.kit.i18n.Text;
+
 import cn.rescueforce.kit.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -48,10 +50,10 @@ public class DutyPeriod extends PanacheEntityBase {
     public static DutyPeriod schedule(Squad squad, Instant startsAt, Instant endsAt) {
         squad.assertServing();
         if (!endsAt.isAfter(startsAt)) {
-            throw ProblemException.invalid("endsAt", "must be after startsAt");
+            throw ProblemException.invalid("endsAt", Text.of("must be after startsAt"));
         }
         if (Duration.between(startsAt, endsAt).compareTo(LONGEST) > 0) {
-            throw ProblemException.invalid("endsAt", "must be at most " + LONGEST.toDays() + " days after startsAt");
+            throw ProblemException.invalid("endsAt", Text.of("must be at most {0} days after startsAt", LONGEST.toDays()));
         }
         DutyPeriod period = new DutyPeriod();
         period.id = UUID.randomUUID();
@@ -74,11 +76,11 @@ public class DutyPeriod extends PanacheEntityBase {
 
     public static ProblemException overlapping(String squadName, DutyPeriod other) {
         return new ProblemException(409, "duty-period-overlap", "Duty period overlaps another",
-                squadName + " is on duty from " + other.startsAt + " to " + other.endsAt, null);
+                Text.of("{0} is on duty from {1} to {2}", squadName, other.startsAt, other.endsAt), null);
     }
 
     public static ProblemException squadOnRoster(Instant until) {
         return new ProblemException(409, "squad-on-duty-roster", "Squad still on the duty roster",
-                "The squad is on the duty roster until " + until + "; cancel its periods first", null);
+                Text.of("The squad is on the duty roster until {0}; cancel its periods first", until), null);
     }
 }

@@ -1,5 +1,7 @@
 package cn.rescueforce.teams.squad;
 
+import cn.rescueforce.kit.i18n.Text;
+
 import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.paging.PageRequest;
@@ -49,7 +51,7 @@ public class DutyRosterService {
 
     @Transactional
     public Entry schedule(UUID teamId, UUID squadId, Instant startsAt, Instant endsAt) {
-        Team team = teams.editableLocked(teamId, "schedule duty");
+        Team team = teams.editableLocked(teamId, Text.of("schedule duty"));
         Squad squad = squadService.squadOf(team, squadId);
         DutyPeriod period = DutyPeriod.schedule(squad, startsAt, endsAt);
         roster.overlapping(team.id, startsAt, endsAt).ifPresent(other -> {
@@ -79,10 +81,10 @@ public class DutyRosterService {
 
     @Transactional
     public void cancel(UUID teamId, UUID periodId, String ifMatch) {
-        Team team = teams.editableLocked(teamId, "cancel duty");
+        Team team = teams.editableLocked(teamId, Text.of("cancel duty"));
         DutyPeriod period = periodOf(team, periodId);
         if (period.cancelledAt != null) {
-            throw ProblemException.notFound("duty period", periodId); // off the roster already: nothing left to cancel
+            throw ProblemException.notFound(Text.of("duty period"), periodId); // off the roster already: nothing left to cancel
         }
         ETags.requireMatch(ifMatch, period.version);
         period.cancel(Instant.now());
@@ -109,7 +111,7 @@ public class DutyRosterService {
     private DutyPeriod periodOf(Team team, UUID periodId) {
         DutyPeriod period = roster.findById(periodId);
         if (period == null || !period.teamId.equals(team.id)) {
-            throw ProblemException.notFound("duty period", periodId);
+            throw ProblemException.notFound(Text.of("duty period"), periodId);
         }
         return period;
     }

@@ -1,5 +1,7 @@
 package cn.rescueforce.teams.squad;
 
+import cn.rescueforce.kit.i18n.Text;
+
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.teams.api.model.SquadWarningCode;
 import cn.rescueforce.teams.api.model.TeamCategory;
@@ -117,7 +119,7 @@ public class Squad extends PanacheEntityBase {
     /** 409 once disbanded: a disbanded squad neither changes nor goes on duty. */
     public void assertServing() {
         if (isDisbanded()) {
-            throw ProblemException.invalidTransition("The squad is disbanded");
+            throw ProblemException.invalidTransition(Text.of("The squad is disbanded"));
         }
     }
 
@@ -130,12 +132,12 @@ public class Squad extends PanacheEntityBase {
         return List.of();
     }
 
-    public static ProblemException memberInAnotherSquad(String detail) {
+    public static ProblemException memberInAnotherSquad(Text detail) {
         return new ProblemException(409, "member-in-another-squad", "Member already in another squad", detail, null);
     }
 
     public static ProblemException nameTaken(String name) {
-        return new ProblemException(409, "squad-name-taken", "Squad name taken", "The team already has a squad named " + name, null);
+        return new ProblemException(409, "squad-name-taken", "Squad name taken", Text.of("The team already has a squad named {0}", name), null);
     }
 
     private void apply(Formation formation) {

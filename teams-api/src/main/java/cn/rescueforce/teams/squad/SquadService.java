@@ -1,5 +1,7 @@
 package cn.rescueforce.teams.squad;
 
+import cn.rescueforce.kit.i18n.Text;
+
 import cn.rescueforce.kit.audit.AuditTrail;
 import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.paging.PageRequest;
@@ -67,7 +69,7 @@ public class SquadService {
 
     @Transactional
     public Composition form(UUID teamId, Squad.Formation formation) {
-        Team team = teams.editableLocked(teamId, "form squads");
+        Team team = teams.editableLocked(teamId, Text.of("form squads"));
         Squad squad = Squad.form(team.id, formation);
         assertMayCompose(team, squad.id, formation);
         squads.persist(squad);
@@ -94,7 +96,7 @@ public class SquadService {
 
     @Transactional
     public Composition update(UUID teamId, UUID squadId, String ifMatch, Squad.Formation formation) {
-        Team team = teams.editableLocked(teamId, "change squads");
+        Team team = teams.editableLocked(teamId, Text.of("change squads"));
         Squad squad = squadOf(team, squadId);
         ETags.requireMatch(ifMatch, squad.version);
         squad.assertServing();
@@ -110,7 +112,7 @@ public class SquadService {
     /** Disbanded, once it is off the duty roster from now on (409 squad-on-duty-roster otherwise). */
     @Transactional
     public void disband(UUID teamId, UUID squadId, String ifMatch) {
-        Team team = teams.editableLocked(teamId, "disband squads");
+        Team team = teams.editableLocked(teamId, Text.of("disband squads"));
         Squad squad = squadOf(team, squadId);
         ETags.requireMatch(ifMatch, squad.version);
         squad.assertServing();
@@ -127,7 +129,7 @@ public class SquadService {
     Squad squadOf(Team team, UUID squadId) {
         Squad squad = squads.findById(squadId);
         if (squad == null || !squad.teamId.equals(team.id)) {
-            throw ProblemException.notFound("squad", squadId);
+            throw ProblemException.notFound(Text.of("squad"), squadId);
         }
         return squad;
     }
@@ -143,7 +145,7 @@ public class SquadService {
      */
     private void assertMayCompose(Team team, UUID squadId, Squad.Formation formation) {
         if (formation.name().isEmpty()) {
-            throw ProblemException.invalid("name", "must not be blank");
+            throw ProblemException.invalid("name", Text.of("must not be blank"));
         }
         Map<UUID, Member> found = membersById(formation.memberIds());
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -151,7 +153,7 @@ public class SquadService {
             Member member = found.get(id);
             if (member == null || !member.teamId.equals(team.id) || member.status != MemberStatus.ACTIVE) {
                 errors.add(new Problem.FieldError(id.equals(formation.leaderId()) ? "leaderId" : "memberIds",
-                        id + " is not an active member of this team"));
+                        Text.of("{0} is not an active member of this team", id)));
             }
         }
         if (!errors.isEmpty()) {
@@ -162,10 +164,11 @@ public class SquadService {
         }
         Map<UUID, Squad> elsewhere = squads.squadsOf(formation.memberIds(), squadId);
         if (!elsewhere.isEmpty()) {
-            throw Squad.memberInAnotherSquad(elsewhere.entrySet().stream()
+            // each member as "name (id) → squad": names and ids only, so the one template reads in either language
+            throw Squad.memberInAnotherSquad(Text.of("Members already in another squad of the team: {0}", elsewhere.entrySet().stream()
                     .sorted(Map.Entry.comparingByKey())
-                    .map(e -> found.get(e.getKey()).name + " (" + e.getKey() + ") is a member of squad " + e.getValue().name)
-                    .collect(Collectors.joining("; ")));
+                    .map(e -> found.get(e.getKey()).name + " (" + e.getKey() + ") → " + e.getValue().name)
+                    .collect(Collectors.joining("; "))));
         }
     }
 

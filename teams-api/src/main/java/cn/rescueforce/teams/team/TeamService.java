@@ -104,17 +104,17 @@ public class TeamService {
      * same probe and answer the same 404.
      */
     public TeamRepresentations.Probe probeVisible(UUID id) {
-        scope.requireLevel(Scope.TEAM_READERS, "read teams");
+        scope.requireLevel(Scope.TEAM_READERS, Text.of("read teams"));
         TeamRepresentations.Probe probe = representations.probe(id);
         if (probe == null || !scope.covers(probe.province(), probe.category(), probe.supportingUnitId())) {
-            throw ProblemException.notFound("team", id);
+            throw ProblemException.notFound(Text.of("team"), id);
         }
         return probe;
     }
 
     /** The scope of a caller that may list teams (403 otherwise): what tells its lists apart from other callers'. */
     public TeamScope listingScope() {
-        scope.requireLevel(Scope.TEAM_READERS, "list teams");
+        scope.requireLevel(Scope.TEAM_READERS, Text.of("list teams"));
         return scope.caller().teamScope();
     }
 

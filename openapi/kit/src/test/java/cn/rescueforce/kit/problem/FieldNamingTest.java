@@ -127,8 +127,8 @@ class FieldNamingTest {
         assertEquals("https://rescue-force.cn/problems/validation", one.type());
         assertEquals("size: must be between 1 and 200", one.getMessage());
 
-        ProblemException two = ProblemException.invalid(List.of(new Problem.FieldMessage("name", Text.of("must not be blank")),
-                new Problem.FieldMessage("province", Text.of("unknown province"))));
+        ProblemException two = ProblemException.invalid(List.of(new Problem.FieldError("name", Text.of("must not be blank")),
+                new Problem.FieldError("province", Text.of("unknown province"))));
         assertEquals("2 fields are invalid", two.getMessage());
         assertEquals(2, two.errors().size());
     }
