@@ -21,13 +21,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import jakarta.validation.Validator;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Team members as a bulk file, the team named by its code: a row is {@code POST /api/v1/teams/{teamId}/members}
- * (MemberService.add: GB 11643 ID number, one serving team per person, the team's scope and editability, headcount,
+ * (MemberService.add, after the body's constraints of MemberInput: GB 11643 ID number, one serving team per person, the team's scope and editability, headcount,
  * audit, change feed); a team code outside the caller's scope is "not found", as the single request answers.
  * Certificates are not columns: a member has any number of them, added per member through its own operation.
  * The export masks ID numbers as the read API does.
@@ -62,6 +64,9 @@ public class MemberRows implements BulkKind {
     @Inject
     PersonalDataCipher cipher;
 
+    @Inject
+    Validator validator;
+
     @Override
     public String kind() {
         return "members";
@@ -94,6 +99,7 @@ public class MemberRows implements BulkKind {
                 .joinedOn(row.date("joinedOn", true));
         Integer hours = row.integer("trainingHours", false);
         input.trainingHours(hours == null ? 0 : hours);
+        row.validate(validator, input, Map.of());
         row.check();
         // the team as the single request would find it: out of the caller's scope it does not exist (404)
         Team team = scope.visible(teams.find("code", teamCode).firstResult(), teamCode);
