@@ -106,9 +106,8 @@ public class TeamRows implements BulkKind {
         row.validate(validator, registration, COLUMN_OF);
         row.check();
         registration.supportingUnitId(unitOf(creditCode));
-        Team registered = service.register(registration.getCode(), registration.getCategory(), registration.getProvince(),
+        service.register(registration.getCode(), registration.getCategory(), registration.getProvince(),
                 registration.getSupportingUnitId(), TeamMapper.profile(registration));
-        em.detach(registered); // nothing of the row is kept beyond it (the worker clears the session per row as well)
     }
 
     /** The supporting unit with this credit code in the caller's scope, or 404 naming the code (never an id). */
