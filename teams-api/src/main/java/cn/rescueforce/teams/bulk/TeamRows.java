@@ -105,19 +105,25 @@ public class TeamRows implements BulkKind {
         registration.supportingUnitId(creditCode == null ? null : new UUID(0, 0)); // looked up below, once the row reads
         row.validate(validator, registration, COLUMN_OF);
         row.check();
-        registration.supportingUnitId(unitOf(creditCode));
-        service.register(registration.getCode(), registration.getCategory(), registration.getProvince(),
-                registration.getSupportingUnitId(), TeamMapper.profile(registration));
+        UUID unit = unitOf(creditCode);
+        try {
+            // a unit the caller cannot see is passed as an id that names no unit: the operation then answers what it
+            // answers for any unknown unit, after its own earlier rules (the level, the province), in its own order
+            service.register(registration.getCode(), registration.getCategory(), registration.getProvince(),
+                    unit != null ? unit : UUID.randomUUID(), TeamMapper.profile(registration));
+        } catch (ProblemException problem) {
+            if (unit == null && problem.status() == 404) {
+                throw ProblemException.notFound("supporting unit with credit code", creditCode);
+            }
+            throw problem;
+        }
     }
 
-    /** The supporting unit with this credit code in the caller's scope, or 404 naming the code (never an id). */
+    /** The supporting unit with this credit code in the caller's scope, or null. */
     private UUID unitOf(String creditCode) {
         List<SupportingUnit> found = em.createQuery("from SupportingUnit where creditCode = :code", SupportingUnit.class)
                 .setParameter("code", creditCode).getResultList();
-        if (found.isEmpty() || !found.get(0).isCoveredBy(scope.caller().teamScope())) {
-            throw ProblemException.notFound("supporting unit with credit code", creditCode);
-        }
-        return found.get(0).id;
+        return found.isEmpty() || !found.get(0).isCoveredBy(scope.caller().teamScope()) ? null : found.get(0).id;
     }
 
     @Override

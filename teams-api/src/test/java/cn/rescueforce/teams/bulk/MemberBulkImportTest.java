@@ -28,6 +28,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Members as a bulk file: a dry run of 1,000 rows that reports its three bad rows (one of them repeating an earlier
@@ -142,6 +143,51 @@ class MemberBulkImportTest {
         upload(Tokens.national(), MEMBERS, SheetFormat.CSV, csv, "").then().statusCode(200).body("id", equalTo(id.toString()))
                 .body("status", equalTo("COMPLETED"));
         assertEquals(30, members(team));
+    }
+
+    @Test
+    void certificatesArePerRowForMembersNamedByIdNumberWithinTheCallersScope() {
+        UUID unit = Registry.unit("540000");
+        UUID team = Registry.activeTeam("540000", "MINING", unit);
+        UUID otherUnit = Registry.unit("540000");
+        UUID otherTeam = Registry.activeTeam("540000", "MINING", otherUnit);
+        List<String> ours = member(codeOf(team), 1);
+        List<String> theirs = member(codeOf(otherTeam), 2);
+        for (var entry : Map.of(team, ours, otherTeam, theirs).entrySet()) {
+            given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON)
+                    .body(Map.of("name", entry.getValue().get(1), "role", "RESCUER", "talentType", "SKILLED_CRAFT",
+                            "idNumber", entry.getValue().get(4), "joinedOn", "2019-03-01", "trainingHours", 40))
+                    .post("/api/v1/teams/" + entry.getKey() + "/members").then().statusCode(201);
+        }
+        String bad = ours.get(4).substring(0, 17) + (ours.get(4).charAt(17) == '1' ? '2' : '1');
+        List<String> header = List.of("身份证号", "证书名称", "证书编号", "发证机关", "发证日期", "有效期至");
+        List<List<String>> rows = List.of(
+                List.of(ours.get(4), "矿山救护队员资格证", "KJ-2024-540-0001", "国家矿山安全监察局西藏局", "2024-03-15", "2027-03-14"),
+                List.of(ours.get(4), "应急救援员（三级）", "YJ-2023-0042", "西藏自治区应急管理厅", "2023-06-01", ""),
+                List.of(ours.get(4), "矿山救护队员资格证", "KJ-2024-540-0001", "国家矿山安全监察局西藏局", "2024-03-15", "2027-03-14"),
+                List.of(theirs.get(4), "矿山救护队员资格证", "KJ-2024-540-0002", "国家矿山安全监察局西藏局", "2024-03-15", ""),
+                List.of(bad, "矿山救护队员资格证", "KJ-2024-540-0003", "国家矿山安全监察局西藏局", "2024-03-15", ""),
+                List.of(ours.get(4), "矿山救护队员资格证", "KJ-2024-540-0004", "国家矿山安全监察局西藏局", "2099-03-15", ""));
+        String token = Tokens.unit(unit);
+        String id = upload(token, "/api/v1/bulk/certificates", SheetFormat.CSV, file(SheetFormat.CSV, header, rows), "?mode=VALID_ROWS")
+                .then().statusCode(202).body("kind", equalTo("certificates")).extract().path("id");
+        finished(token, "/api/v1/bulk/certificates", id).then().body("status", equalTo("COMPLETED"))
+                .body("rowsApplied", equalTo(2)).body("problems", equalTo(4));
+        List<Map<String, Object>> report = problems(token, "/api/v1/bulk/certificates", id);
+        assertEquals(List.of(4, 5, 6, 7), report.stream().map(p -> (Integer) p.get("row")).toList());
+        assertEquals(List.of("row", "row", "idNumber", "issuedOn"), report.stream().map(p -> (String) p.get("field")).toList());
+        String text = report.toString();
+        assertFalse(text.contains(theirs.get(4).substring(6, 14)) || text.contains(bad.substring(6, 14)), text);
+        String memberId = given().auth().oauth2(token).get("/api/v1/teams/" + team + "/members").then().statusCode(200)
+                .extract().path("items[0].id");
+        given().auth().oauth2(token).get("/api/v1/members/" + memberId + "/certificates").then().statusCode(200)
+                .body("total", equalTo(2));
+        // another unit may not import for this team; assessors may not import at all
+        upload(Tokens.assessor(UUID.randomUUID()), "/api/v1/bulk/certificates", SheetFormat.CSV, file(SheetFormat.CSV, header, rows), "")
+                .then().statusCode(403);
+        String export = given().auth().oauth2(token).get("/api/v1/bulk/certificates/export").then().statusCode(200).extract().asString();
+        assertTrue(export.contains("KJ-2024-540-0001") && export.contains("YJ-2023-0042"), export);
+        assertFalse(export.contains(ours.get(4)) || export.contains("KJ-2024-540-0002"), export);
     }
 
     /**

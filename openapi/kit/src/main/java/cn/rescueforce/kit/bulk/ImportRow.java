@@ -151,6 +151,11 @@ public final class ImportRow {
         }
     }
 
+    /** A problem of a field found by the kind's own reading of the row (reported with the others by {@link #check()}). */
+    public void error(String key, String message) {
+        errors.add(new FieldError(key, message));
+    }
+
     /** 400 validation naming every field read so far that could not be read. */
     public void check() {
         if (!errors.isEmpty()) {
