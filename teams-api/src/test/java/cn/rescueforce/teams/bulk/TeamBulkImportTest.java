@@ -115,7 +115,7 @@ class TeamBulkImportTest {
         assertEquals(unit.toString(), registered.get("supportingUnitId"));
         assertEquals(List.of("MINE_FIRE", "FLOODING"), registered.get("specialties"));
         assertEquals("0831-4561119", registered.get("dutyPhone"));
-        assertEquals(28.2147, ((Number) ((Map<?, ?>) registered.get("baseLocation")).get("lat")).doubleValue());
+        assertEquals(28.2147, ((Number) ((Map<?, ?>) registered.get("baseLocation")).get("lat")).doubleValue(), 1e-5);
         for (int i : List.of(2, 3, 4, 5)) {
             assertEquals(null, team(rows.get(i).get(0)), "row " + (i + 2) + " was registered");
         }
