@@ -340,9 +340,10 @@ public class ImportWorker {
                 int[] done = {start};
                 try {
                     QuarkusTransaction.requiringNew().run(() -> {
+                        // established once: rolling back to it leaves it in place for the next row (one statement a row)
+                        savepoint("savepoint bulk_row");
                         for (int k = start; k < rows.size(); k++) {
                             ImportRow row = rows.get(k);
-                            savepoint("savepoint bulk_row");
                             checked.put(row.number(), checkInSavepoint(row));
                             done[0] = k + 1;
                             if (QuarkusTransaction.isRollbackOnly()) {
