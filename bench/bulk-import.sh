@@ -12,7 +12,7 @@
 #
 #   bench/bulk-import.sh                                  # 20,000 rows, CSV, ALL_OR_NOTHING, -Xmx512m, 100 teams
 #   FORMAT=xlsx bench/bulk-import.sh                      # the same rows as a workbook
-#   ROWS=5000 MODE=VALID_ROWS HEAP=256m TEAMS=1 bench/bulk-import.sh
+#   ROWS=5000 MODE=VALID_ROWS HEAP=256m TEAMS=1 LOG=/tmp/teams.log bench/bulk-import.sh   # LOG: keep the service's log
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -35,7 +35,7 @@ QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATAS
   java -Xmx$HEAP -Dquarkus.profile=local -jar teams-api/target/quarkus-app/quarkus-run.jar > "$work/teams.log" 2>&1 &
 app=$!
 sampler=""
-trap 'kill $sampler 2>/dev/null || true; kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $sampler 2>/dev/null || true; kill $app 2>/dev/null; wait $app 2>/dev/null || true; [ -z "${LOG:-}" ] || cp "$work/teams.log" "$LOG"; rm -rf "$work"' EXIT
 for _ in $(seq 1 240); do curl -sf localhost:$PORT/q/health/ready >/dev/null && break; sleep 1; done
 curl -sf localhost:$PORT/q/health/ready >/dev/null || { cat "$work/teams.log" >&2; echo "teams-api did not start" >&2; exit 1; }
 base="http://localhost:$PORT"
