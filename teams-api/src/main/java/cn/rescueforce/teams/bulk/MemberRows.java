@@ -6,6 +6,7 @@ import cn.rescueforce.kit.bulk.Column;
 import cn.rescueforce.kit.bulk.ImportRow;
 import cn.rescueforce.kit.bulk.Template;
 import cn.rescueforce.kit.personaldata.PersonalDataCipher;
+import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.kit.security.ManagementLevel;
 import cn.rescueforce.teams.api.model.MemberInput;
@@ -22,13 +23,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import jakarta.validation.Validator;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Team members as a bulk file, the team named by its code: a row is {@code POST /api/v1/teams/{teamId}/members}
- * (MemberService.add: GB 11643 ID number, one serving team per person, the team's scope and editability, headcount,
+ * (MemberService.add, after the body's constraints of MemberInput: GB 11643 ID number, one serving team per person, the team's scope and editability, headcount,
  * audit, change feed); a team code outside the caller's scope is "not found", as the single request answers.
  * Certificates are not columns: a member has any number of them, added per member through its own operation.
  * The export masks ID numbers as the read API does.
@@ -47,6 +52,10 @@ public class MemberRows implements BulkKind {
             Column.optional("trainingHours", "培训学时")));
 
     static final int PAGE = 500;
+    /** Team ids by code (a team's code never changes), at most this many kept: a row costs one query less. */
+    static final int MAX_CODES = 10_000;
+
+    private final Map<String, UUID> teamIds = new ConcurrentHashMap<>();
 
     @Inject
     MemberService service;
@@ -62,6 +71,9 @@ public class MemberRows implements BulkKind {
 
     @Inject
     PersonalDataCipher cipher;
+
+    @Inject
+    Validator validator;
 
     @Override
     public String kind() {
@@ -95,10 +107,30 @@ public class MemberRows implements BulkKind {
                 .joinedOn(row.date("joinedOn", true));
         Integer hours = row.integer("trainingHours", false);
         input.trainingHours(hours == null ? 0 : hours);
+        row.validate(validator, input, Map.of());
         row.check();
-        // the team as the single request would find it: out of the caller's scope it does not exist (404)
-        Team team = scope.visible(teams.find("code", teamCode).firstResult(), teamCode);
-        service.add(team.id, input);
+        // the team as the single request finds it (MemberService.add: out of the caller's scope it does not exist, 404),
+        // named in the report by the code the row gave, never by an id
+        UUID teamId = teamIds.get(teamCode);
+        if (teamId == null) {
+            Team team = teams.find("code", teamCode).firstResult();
+            if (team == null) {
+                throw ProblemException.notFound("team", teamCode);
+            }
+            teamId = team.id;
+            if (teamIds.size() >= MAX_CODES) {
+                teamIds.clear();
+            }
+            teamIds.put(teamCode, teamId);
+        }
+        try {
+            service.add(teamId, input);
+        } catch (ProblemException problem) {
+            if (problem.status() == 404) {
+                throw ProblemException.notFound("team", teamCode);
+            }
+            throw problem;
+        }
     }
 
     @Override

@@ -118,7 +118,8 @@ public class ImportJob extends PanacheEntityBase {
     public int rowsValidated() {
         return switch (status) {
             case QUEUED -> 0;
-            case VALIDATING -> checkpointRow;
+            // the checkpoint is the last row checked as the sheet numbers it (the header is row 1)
+            case VALIDATING -> Math.max(0, checkpointRow - 1);
             default -> totalRows == null ? 0 : totalRows;
         };
     }

@@ -3,12 +3,16 @@ package cn.rescueforce.kit.bulk;
 import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.Problem.FieldError;
 import cn.rescueforce.kit.problem.ProblemException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -87,6 +91,70 @@ public final class ImportRow {
             errors.add(new FieldError(key, Text.of("must be a whole number")));
             return null;
         }
+    }
+
+    /** An id as the API writes it (a UUID). */
+    public UUID uuid(String key, boolean required) {
+        String value = required ? requiredText(key) : text(key);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(key, "must be an id (a UUID)"));
+            return null;
+        }
+    }
+
+    /** A decimal number (a coordinate); a comma as the decimal separator is not accepted. */
+    public Double decimal(String key, boolean required) {
+        String value = required ? requiredText(key) : text(key);
+        if (value == null) {
+            return null;
+        }
+        try {
+            double number = Double.parseDouble(value);
+            if (Double.isNaN(number) || Double.isInfinite(number)) {
+                throw new NumberFormatException(value);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(key, "must be a number"));
+            return null;
+        }
+    }
+
+    /** A list in one cell, its items separated by {@code ;}, {@code ,}, {@code 、} or {@code ；}; empty when the cell is. */
+    public List<String> list(String key) {
+        String value = text(key);
+        if (value == null) {
+            return List.of();
+        }
+        return Arrays.stream(value.split("[;,、；，]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * The request the row stands for, checked by the same constraints (the contract's, generated onto the API
+     * models) as the single-item request's body: each violation is an error of its field, the field being the
+     * request's property path ({@code baseLocation.lat}) as {@code columnOf} names it in the file ({@code baseLat}),
+     * or the path itself.
+     */
+    public void validate(Validator validator, Object request, Map<String, String> columnOf) {
+        for (ConstraintViolation<Object> violation : validator.validate(request)) {
+            String path = violation.getPropertyPath().toString();
+            int cut = path.indexOf('[');
+            String property = cut < 0 ? path : path.substring(0, cut);
+            String field = columnOf.getOrDefault(property, property);
+            if (errors.stream().noneMatch(e -> e.field().equals(field))) {
+                errors.add(new FieldError(field, violation.getMessage()));
+            }
+        }
+    }
+
+    /** A problem of a field found by the kind's own reading of the row (reported with the others by {@link #check()}). */
+    public void error(String key, String message) {
+        errors.add(new FieldError(key, message));
     }
 
     /** 400 validation naming every field read so far that could not be read. */

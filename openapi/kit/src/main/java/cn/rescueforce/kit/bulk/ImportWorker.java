@@ -14,13 +14,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,10 +35,11 @@ import java.util.UUID;
  * every chunk renews the lease and first checks that this worker still holds it).
  * <ol>
  * <li>Counting: the rows are counted and the header is read (a header problem rejects the job: nothing applied).</li>
- * <li>Validating, a chunk at a time: each row runs through the kind's single-item operation in a transaction that is
- * always rolled back (one rule in one place: the dry run is the real operation, undone), and a second row with
- * the same key as an earlier one is reported; the problems and the checkpoint are written together. A dry run ends
- * here, COMPLETED, having changed nothing.</li>
+ * <li>Validating, a chunk at a time: each row runs through the kind's single-item operation inside a savepoint that
+ * is rolled back after it, the chunk's rows in one transaction that is always rolled back (one rule in one place:
+ * the dry run is the real operation, undone; one transaction per chunk, not per row), and a second row with the same
+ * key as an earlier one of the file is reported; the problems and the checkpoint are written together. A dry run
+ * ends here, COMPLETED, having changed nothing.</li>
  * <li>Applying. VALID_ROWS: the rows without a problem, a chunk per transaction, the chunk's changes and the
  * checkpoint committed together, so after a restart each row is applied exactly once; a row that fails now (the
  * registry changed since it was checked) is reported and the chunk is applied row by row. ALL_OR_NOTHING: a job
@@ -292,13 +297,12 @@ public class ImportWorker {
 
         private void validateChunk(List<ImportRow> chunk, Set<String> keys) {
             checkTime();
+            List<ImportRow> rows = chunk.stream().filter(r -> !r.isEmpty()).toList();
+            Map<Integer, List<RowProblem>> checked = checkAll(rows);
             List<RowProblem> problems = new ArrayList<>();
             int valid = 0;
-            for (ImportRow row : chunk) {
-                if (row.isEmpty()) {
-                    continue;
-                }
-                List<RowProblem> found = check(row);
+            for (ImportRow row : rows) {
+                List<RowProblem> found = checked.get(row.number());
                 if (found.isEmpty()) {
                     String key = kind.duplicateKey(row);
                     if (key != null && !keys.add(key)) {
@@ -321,19 +325,69 @@ public class ImportWorker {
             });
         }
 
-        /** The row through the real operation, always rolled back: its problems, or none. */
-        private List<RowProblem> check(ImportRow row) {
+        /**
+         * Each row through the real operation, a chunk in one transaction that is always rolled back: every row runs
+         * inside a savepoint that is rolled back after it, so each row is checked against the registry as it is (not
+         * as the chunk's earlier rows would leave it; repeats within the file are the duplicate keys' business) and
+         * nothing is ever changed. A row whose failure leaves the transaction unusable (marked rollback-only, as
+         * a failing {@code @Transactional} operation or a constraint violation does) ends that transaction; the rows
+         * after it go on in a new one. The problems of each row, by row number.
+         */
+        private Map<Integer, List<RowProblem>> checkAll(List<ImportRow> rows) {
+            Map<Integer, List<RowProblem>> checked = new HashMap<>();
+            int next = 0;
+            while (next < rows.size()) {
+                int start = next;
+                int[] done = {start};
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        // established once: rolling back to it leaves it in place for the next row (one statement a row)
+                        savepoint("savepoint bulk_row");
+                        for (int k = start; k < rows.size(); k++) {
+                            ImportRow row = rows.get(k);
+                            checked.put(row.number(), checkInSavepoint(row));
+                            done[0] = k + 1;
+                            if (QuarkusTransaction.isRollbackOnly()) {
+                                break; // this transaction can do no more: the next row starts a new one
+                            }
+                            savepoint("rollback to savepoint bulk_row");
+                            em.clear(); // what the row loaded or persisted is gone with its savepoint
+                        }
+                        throw new Undone(); // a check changes nothing
+                    });
+                } catch (Undone undone) {
+                    // rolled back, as always
+                } catch (RuntimeException e) {
+                    if (done[0] == start) { // not even the first row could be checked: reported, and on to the next
+                        ImportRow row = rows.get(start);
+                        LOG.errorf(e, "import job %s: row %d could not be checked", id, row.number());
+                        checked.put(row.number(), List.of(new RowProblem(row.number(), "row", "could not be checked (internal error)")));
+                        done[0] = start + 1;
+                    }
+                }
+                next = done[0];
+            }
+            return checked;
+        }
+
+        private void savepoint(String statement) {
+            em.unwrap(Session.class).doWork(connection -> {
+                try (Statement sql = connection.createStatement()) {
+                    sql.execute(statement);
+                }
+            });
+        }
+
+        /** The row through the real operation, inside its savepoint: its problems, or none. */
+        private List<RowProblem> checkInSavepoint(ImportRow row) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    kind.apply(row);
-                    em.flush(); // constraints are checked now, not at a commit that never comes
-                    throw new Undone(); // rolls the row back: a check changes nothing
-                });
-                throw new IllegalStateException("a checked row was not rolled back");
-            } catch (Undone undone) {
+                kind.apply(row);
+                em.flush(); // constraints are checked now, not at a commit that never comes
                 return List.of();
             } catch (ProblemException problem) {
                 return problemsOf(row.number(), problem);
+            } catch (LostLease | OutOfTime | Undone stop) {
+                throw stop;
             } catch (RuntimeException e) {
                 ProblemException problem = unwrap(e);
                 if (problem != null) {

@@ -57,21 +57,43 @@ public final class SheetReader {
     }
 
     public static void read(SheetFormat format, InputStream in, RowHandler handler) {
+        // what the handler throws is its own (out of time, a lost lease, a database failure): passed on as it is, never
+        // taken for a file that cannot be read
+        RowHandler guarded = (number, cells) -> {
+            try {
+                return handler.row(number, cells);
+            } catch (RuntimeException e) {
+                throw new HandlerFailure(e);
+            }
+        };
         try {
             if (format == SheetFormat.CSV) {
-                readCsv(in, handler);
+                readCsv(in, guarded);
             } else {
-                readXlsx(in, handler);
+                readXlsx(in, guarded);
             }
         } catch (Stop stop) {
             // the handler asked to stop
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof HandlerFailure failure) {
+                    throw failure.failure;
+                }
+            }
             if (e instanceof UnreadableFile unreadable) {
                 throw unreadable;
             }
             throw new UnreadableFile("the file cannot be read as " + format + ": " + e.getClass().getSimpleName(), e);
-        } catch (Exception e) {
-            throw new UnreadableFile("the file cannot be read as " + format + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** A failure of the row handler on its way out through the parser. */
+    private static final class HandlerFailure extends RuntimeException {
+        private final RuntimeException failure;
+
+        HandlerFailure(RuntimeException failure) {
+            super(null, null, false, false);
+            this.failure = failure;
         }
     }
 

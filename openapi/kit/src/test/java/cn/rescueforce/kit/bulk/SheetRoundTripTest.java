@@ -34,6 +34,26 @@ class SheetRoundTripTest {
         return read;
     }
 
+    /** Out of time, a lost lease, a database failure: the handler's own, never "the file cannot be read". */
+    @Test
+    void whatTheHandlerThrowsComesOutAsItIsInBothFormats() {
+        for (SheetFormat format : SheetFormat.values()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (SheetWriter writer = SheetWriter.open(format, out)) {
+                ROWS.forEach(writer::row);
+            }
+            IllegalStateException thrown = new IllegalStateException("out of time");
+            IllegalStateException caught = assertThrows(IllegalStateException.class, () -> SheetReader.read(format,
+                    new ByteArrayInputStream(out.toByteArray()), (number, cells) -> {
+                        if (number == 2) {
+                            throw thrown;
+                        }
+                        return true;
+                    }));
+            assertEquals(thrown, caught, format.name());
+        }
+    }
+
     @Test
     void csvRoundTrips() {
         assertEquals(ROWS, roundTrip(SheetFormat.CSV));
