@@ -102,7 +102,7 @@ public final class ImportRow {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(key, "must be an id (a UUID)"));
+            errors.add(new FieldError(key, Text.of("must be an id (a UUID)")));
             return null;
         }
     }
@@ -120,7 +120,7 @@ public final class ImportRow {
             }
             return number;
         } catch (NumberFormatException e) {
-            errors.add(new FieldError(key, "must be a number"));
+            errors.add(new FieldError(key, Text.of("must be a number")));
             return null;
         }
     }
@@ -147,13 +147,13 @@ public final class ImportRow {
             String property = cut < 0 ? path : path.substring(0, cut);
             String field = columnOf.getOrDefault(property, property);
             if (errors.stream().noneMatch(e -> e.field().equals(field))) {
-                errors.add(new FieldError(field, violation.getMessage()));
+                errors.add(new FieldError(field, Text.of("{0}", violation.getMessage())));
             }
         }
     }
 
     /** A problem of a field found by the kind's own reading of the row (reported with the others by {@link #check()}). */
-    public void error(String key, String message) {
+    public void error(String key, Text message) {
         errors.add(new FieldError(key, message));
     }
 

@@ -1,5 +1,7 @@
 package cn.rescueforce.kit.bulk;
 
+import cn.rescueforce.kit.i18n.Text;
+
 import cn.rescueforce.kit.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +28,7 @@ class ImportRowTest {
         assertEquals(List.of("MINE_FIRE", "FLOODING", "GAS"), row.list("specialties"));
         assertEquals(List.of(), row.list("missing"));
         assertEquals(40, row.integer("hours", true));
-        row.error("code", "taken");
+        row.error("code", Text.of("taken"));
         ProblemException problem = assertThrows(ProblemException.class, row::check);
         assertEquals(400, problem.status());
         assertEquals(List.of("lon", "other", "code"), problem.errors().stream().map(e -> e.field()).toList());
