@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.bulk;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.equipment.api.model.EquipmentItemInput;
 import cn.rescueforce.equipment.api.model.EquipmentStatus;
 import cn.rescueforce.equipment.catalog.EquipmentType;
@@ -127,11 +128,11 @@ public class EquipmentRows implements BulkKind {
         String named = teamId != null ? teamId.toString() : teamCode;
         UUID id = teamId != null ? teamId : idOf(teamCode);
         try {
-            scope.requireLevel(Scope.TEAM_EDITORS, "register team equipment");
+            scope.requireLevel(Scope.TEAM_EDITORS, Text.of("register team equipment"));
             return scope.visibleTeam(id).id();
         } catch (ProblemException e) {
             if (e.status() == 404) {
-                throw ProblemException.notFound("team", named);
+                throw ProblemException.notFound(Text.of("team"), named);
             }
             throw e;
         }
@@ -159,7 +160,7 @@ public class EquipmentRows implements BulkKind {
                 break;
             }
         }
-        throw ProblemException.notFound("team", code);
+        throw ProblemException.notFound(Text.of("team"), code);
     }
 
     @Override
@@ -172,7 +173,7 @@ public class EquipmentRows implements BulkKind {
     @Override
     public Export export() {
         // the scope is the caller's, decided now, in the request (as the equipment lists apply it)
-        scope.requireLevel(Scope.TEAM_READERS, "read team equipment");
+        scope.requireLevel(Scope.TEAM_READERS, Text.of("read team equipment"));
         Where where = scope.restrictToVisibleTeams(new Where(), "i");
         return out -> {
             Map<UUID, String> codes = new HashMap<>();

@@ -1,5 +1,7 @@
 package cn.rescueforce.teams.bulk;
 
+import cn.rescueforce.kit.i18n.Text;
+
 import cn.rescueforce.kit.bulk.BulkKind;
 import cn.rescueforce.kit.bulk.Column;
 import cn.rescueforce.kit.bulk.ImportRow;
@@ -94,7 +96,7 @@ public class CertificateRows implements BulkKind {
                 .issuedOn(row.date("issuedOn", true))
                 .expiresOn(row.date("expiresOn", false));
         row.validate(validator, input, Map.of());
-        String problem = idNumber == null ? null : IdNumber.problemWith(idNumber);
+        Text problem = idNumber == null ? null : IdNumber.problemWith(idNumber);
         if (problem != null) {
             row.error("idNumber", problem);
         }
@@ -104,13 +106,13 @@ public class CertificateRows implements BulkKind {
 
     /** The serving member with this ID number whose team the caller may edit, or 404 that does not repeat the number. */
     private Member servingMember(String idNumber) {
-        scope.requireLevel(Scope.TEAM_EDITORS, "record certificates");
+        scope.requireLevel(Scope.TEAM_EDITORS, Text.of("record certificates"));
         List<Object[]> found = em.createQuery("select m, t from Member m, Team t where t.id = m.teamId"
                         + " and m.idNumberHash = :hash and m.status <> :left", Object[].class)
                 .setParameter("hash", Member.idNumberHash(idNumber, cipher)).setParameter("left", MemberStatus.LEFT)
                 .getResultList();
         if (found.isEmpty() || !scope.maySee((Team) found.get(0)[1])) {
-            throw ProblemException.notFound("member", "serving with the ID number of this row");
+            throw new ProblemException(404, "not-found", "Not found", Text.of("No member serving with the ID number of this row"), null);
         }
         return (Member) found.get(0)[0];
     }
@@ -126,7 +128,7 @@ public class CertificateRows implements BulkKind {
 
     @Override
     public Export export() {
-        scope.requireLevel(Scope.TEAM_EDITORS, "read members");
+        scope.requireLevel(Scope.TEAM_EDITORS, Text.of("read members"));
         Where where = scope.restrict(new Where(), "t.");
         return out -> {
             for (int page = 0; ; page++) {

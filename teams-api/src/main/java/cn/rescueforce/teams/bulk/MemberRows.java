@@ -115,7 +115,7 @@ public class MemberRows implements BulkKind {
         if (teamId == null) {
             Team team = teams.find("code", teamCode).firstResult();
             if (team == null) {
-                throw ProblemException.notFound("team", teamCode);
+                throw ProblemException.notFound(Text.of("team"), teamCode);
             }
             teamId = team.id;
             if (teamIds.size() >= MAX_CODES) {
@@ -127,7 +127,7 @@ public class MemberRows implements BulkKind {
             service.add(teamId, input);
         } catch (ProblemException problem) {
             if (problem.status() == 404) {
-                throw ProblemException.notFound("team", teamCode);
+                throw ProblemException.notFound(Text.of("team"), teamCode);
             }
             throw problem;
         }

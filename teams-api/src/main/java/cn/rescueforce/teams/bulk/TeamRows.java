@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.bulk;
 
+import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.bulk.BulkKind;
 import cn.rescueforce.kit.bulk.Column;
 import cn.rescueforce.kit.bulk.ImportRow;
@@ -100,7 +101,7 @@ public class TeamRows implements BulkKind {
                 .baseAddress(row.text("baseAddress"))
                 .baseCity(row.text("baseCity"))
                 .dutyPhone(row.requiredText("dutyPhone"))
-                .specialties(row.list("specialties"));
+                .specialties(row.enumValues("specialties", cn.rescueforce.teams.api.model.Specialty::fromValue));
         String creditCode = row.requiredText("supportingUnitCreditCode");
         registration.supportingUnitId(creditCode == null ? null : new UUID(0, 0)); // looked up below, once the row reads
         row.validate(validator, registration, COLUMN_OF);
@@ -113,7 +114,7 @@ public class TeamRows implements BulkKind {
                     unit != null ? unit : UUID.randomUUID(), TeamMapper.profile(registration));
         } catch (ProblemException problem) {
             if (unit == null && problem.status() == 404) {
-                throw ProblemException.notFound("supporting unit with credit code", creditCode);
+                throw ProblemException.notFound(Text.of("supporting unit with credit code"), creditCode);
             }
             throw problem;
         }
@@ -134,7 +135,7 @@ public class TeamRows implements BulkKind {
     @Override
     public Export export() {
         // the scope is the caller's, decided now, in the request (TeamService.list's rule)
-        scope.requireLevel(Scope.TEAM_READERS, "list teams");
+        scope.requireLevel(Scope.TEAM_READERS, Text.of("list teams"));
         Where where = scope.restrict(new Where(), "t.");
         return out -> {
             for (int page = 0; ; page++) {

@@ -66,6 +66,21 @@ public final class ImportRow {
         }
     }
 
+    /** A list of enum values (as {@link #list}); a value that is none of them is an error of the field, the rest kept. */
+    public <E extends Enum<E>> List<E> enumValues(String key, Function<String, E> fromValue) {
+        List<E> values = new java.util.ArrayList<>();
+        for (String value : list(key)) {
+            try {
+                values.add(fromValue.apply(value));
+            } catch (IllegalArgumentException e) {
+                if (errors.stream().noneMatch(error -> error.field().equals(key))) {
+                    errors.add(new FieldError(key, Text.of("unknown value")));
+                }
+            }
+        }
+        return values;
+    }
+
     /** A date written yyyy-MM-dd (a date cell of a spreadsheet is read in this form). */
     public LocalDate date(String key, boolean required) {
         String value = required ? requiredText(key) : text(key);
