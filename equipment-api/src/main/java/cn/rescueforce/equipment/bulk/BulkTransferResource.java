@@ -1,5 +1,6 @@
 package cn.rescueforce.equipment.bulk;
 
+import cn.rescueforce.kit.i18n.Language;
 import cn.rescueforce.kit.bulk.BulkTransfers;
 import cn.rescueforce.kit.bulk.ImportJob;
 import cn.rescueforce.kit.bulk.ImportJobs;
@@ -60,9 +61,11 @@ public class BulkTransferResource implements BulkTransferApi {
     @Override
     public Response listImportProblems(BulkKind kind, UUID jobId, Integer page, Integer size) {
         ImportJobs.ProblemPage found = jobs.problems(kind.toString(), jobId, page, size);
+        Language language = Language.of(headers);
         return Response.ok(new ImportProblemPage(found.items().stream()
-                .map(p -> new ImportProblem(p.row(), p.field(), p.problem())).toList(),
-                found.page(), found.size(), found.total())).build();
+                .map(p -> new ImportProblem(p.row(), p.field(), p.in(language))).toList(),
+                found.page(), found.size(), found.total()))
+                .header(Language.CONTENT_LANGUAGE, language.tag()).header("Vary", Language.ACCEPT_LANGUAGE).build();
     }
 
     private cn.rescueforce.equipment.api.model.ImportJob toApi(ImportJob job) {

@@ -93,6 +93,14 @@ class MemberBulkImportTest {
         assertEquals(List.of("idNumber", "role", "row"), report.stream().map(p -> (String) p.get("field")).toList());
         String text = report.toString();
         assertFalse(text.contains(good.substring(6, 14)) || text.contains(rows.get(99).get(4).substring(6, 14)), text);
+        // the same report read in Chinese: the same rows and fields, the problems in Chinese
+        List<Map<String, Object>> chinese = given().auth().oauth2(token).header("Accept-Language", "zh-CN").queryParam("size", 200)
+                .get(MEMBERS + "/import-jobs/" + id + "/problems").then().statusCode(200)
+                .header("Content-Language", "zh-CN").extract().path("items");
+        assertEquals(report.stream().map(p -> p.get("row")).toList(), chinese.stream().map(p -> p.get("row")).toList());
+        assertEquals("与本文件前面的某行重复（唯一值相同）", chinese.get(2).get("problem"));
+        assertTrue(chinese.stream().allMatch(p -> ((String) p.get("problem")).codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)), chinese.toString());
         assertEquals(0, members(team));
         assertEquals(teamVersion, count("select version from team where id = '" + team + "'"));
         assertEquals(memberRows, count("select count(*) from member"));

@@ -54,7 +54,7 @@ class TeamBulkImportTest {
     static List<String> row(String province, String creditCode) {
         Map<String, Object> body = Registry.teamBody(province, "MINING", UUID.randomUUID());
         return new ArrayList<>(List.of((String) body.get("code"), (String) body.get("name"), "MINING", province, creditCode,
-                "28.2147", "104.9658", "宜宾市珙县", "宜宾市", "0831-4561119", "MINE_FIRE;FLOODING"));
+                "28.2147", "104.9658", "宜宾市珙县", "宜宾市", "0831-4561119", "MINE_FIRE;MINE_FLOODING"));
     }
 
     static Map<String, Object> team(String code) {
@@ -113,7 +113,7 @@ class TeamBulkImportTest {
         Map<String, Object> registered = team(rows.get(0).get(0));
         assertEquals("PROPOSED", registered.get("status"));
         assertEquals(unit.toString(), registered.get("supportingUnitId"));
-        assertEquals(List.of("MINE_FIRE", "FLOODING"), registered.get("specialties"));
+        assertEquals(List.of("MINE_FIRE", "MINE_FLOODING"), registered.get("specialties"));
         assertEquals("0831-4561119", registered.get("dutyPhone"));
         assertEquals(28.2147, ((Number) ((Map<?, ?>) registered.get("baseLocation")).get("lat")).doubleValue(), 1e-5);
         for (int i : List.of(2, 3, 4, 5)) {
@@ -162,7 +162,7 @@ class TeamBulkImportTest {
             List<List<String>> rows = read(SheetFormat.XLSX, export);
             assertEquals(HEADER, rows.get(0));
             assertTrue(rows.stream().anyMatch(r -> r.get(0).equals(code) && r.get(4).equals(creditCodeOf(unit))
-                    && r.get(10).equals("MINE_FIRE;FLOODING")), rows.toString());
+                    && r.get(10).equals("MINE_FIRE;MINE_FLOODING")), rows.toString());
             assertTrue(rows.stream().skip(1).allMatch(r -> r.get(3).equals("650000")), "another province in the export");
         }
         String everything = given().auth().oauth2(Tokens.national()).get(TEAMS + "/export").then().statusCode(200).extract().asString();

@@ -102,18 +102,18 @@ public class ImportJobs {
     public record ProblemPage(List<RowProblem> items, int page, int size, long total) {
     }
 
-    /** The job's per-row report, by row, a page at a time. */
+    /** The job's per-row report, by row, a page at a time, each problem in both languages. */
     public ProblemPage problems(String kindName, UUID id, Integer page, Integer size) {
         ImportJob job = get(kindName, id);
         int p = page == null ? 0 : page;
         int s = size == null ? 50 : size;
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select row_no, field, problem from bulk_job_problem"
+        List<Object[]> rows = em.createNativeQuery("select row_no, field, problem, problem_zh from bulk_job_problem"
                         + " where job_id = :id order by row_no, seq")
                 .setParameter("id", job.id).setFirstResult(p * s).setMaxResults(s).getResultList();
         long total = ((Number) em.createNativeQuery("select count(*) from bulk_job_problem where job_id = :id")
                 .setParameter("id", job.id).getSingleResult()).longValue();
-        return new ProblemPage(rows.stream().map(r -> new RowProblem(((Number) r[0]).intValue(), (String) r[1], (String) r[2])).toList(),
+        return new ProblemPage(rows.stream().map(r -> new RowProblem(((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3])).toList(),
                 p, s, total);
     }
 

@@ -1,5 +1,7 @@
 package cn.rescueforce.kit.bulk;
 
+import cn.rescueforce.kit.i18n.Language;
+
 import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.Problem.FieldError;
 import cn.rescueforce.kit.problem.ProblemException;
@@ -306,8 +308,8 @@ public class ImportWorker {
                 if (found.isEmpty()) {
                     String key = kind.duplicateKey(row);
                     if (key != null && !keys.add(key)) {
-                        found = List.of(new RowProblem(row.number(), "row", "repeats an earlier row of this file (the same "
-                                + "unique value)"));
+                        found = List.of(RowProblem.of(row.number(), "row",
+                                Text.of("repeats an earlier row of this file (the same unique value)")));
                     }
                 }
                 if (found.isEmpty()) {
@@ -361,7 +363,7 @@ public class ImportWorker {
                     if (done[0] == start) { // not even the first row could be checked: reported, and on to the next
                         ImportRow row = rows.get(start);
                         LOG.errorf(e, "import job %s: row %d could not be checked", id, row.number());
-                        checked.put(row.number(), List.of(new RowProblem(row.number(), "row", "could not be checked (internal error)")));
+                        checked.put(row.number(), List.of(RowProblem.of(row.number(), "row", Text.of("could not be checked (internal error)"))));
                         done[0] = start + 1;
                     }
                 }
@@ -394,7 +396,7 @@ public class ImportWorker {
                     return problemsOf(row.number(), problem);
                 }
                 LOG.errorf(e, "import job %s: row %d could not be checked", id, row.number());
-                return List.of(new RowProblem(row.number(), "row", "could not be checked (internal error)"));
+                return List.of(RowProblem.of(row.number(), "row", Text.of("could not be checked (internal error)")));
             }
         }
 
@@ -471,7 +473,7 @@ public class ImportWorker {
             } catch (RuntimeException e) {
                 ProblemException problem = unwrap(e);
                 List<RowProblem> problems = problem != null ? problemsOf(row.number(), problem)
-                        : List.of(new RowProblem(row.number(), "row", "could not be applied (internal error)"));
+                        : List.of(RowProblem.of(row.number(), "row", Text.of("could not be applied (internal error)")));
                 if (problem == null) {
                     LOG.errorf(e, "import job %s: row %d could not be applied", id, row.number());
                 }
@@ -530,7 +532,7 @@ public class ImportWorker {
                     LOG.errorf(e, "import job %s: the all-or-nothing transaction failed at row %d", id, row);
                 }
                 List<RowProblem> problems = problem != null ? problemsOf(row, problem)
-                        : List.of(new RowProblem(row, "row", "could not be applied (internal error)"));
+                        : List.of(RowProblem.of(row, "row", Text.of("could not be applied (internal error)")));
                 QuarkusTransaction.requiringNew().run(() -> {
                     ImportJob job = held(id);
                     report(job, problems);
@@ -562,22 +564,27 @@ public class ImportWorker {
         private List<RowProblem> problemsOf(int row, ProblemException problem) {
             List<FieldError> errors = problem.errors();
             if (errors != null && !errors.isEmpty()) {
-                return errors.stream().map(e -> new RowProblem(row, e.field(), safeMessage(e))).toList();
+                return errors.stream().map(e -> RowProblem.of(row, e.field(), safeMessage(e))).toList();
             }
-            String detail = problem.getMessage();
-            return List.of(new RowProblem(row, "row", problem.title() + " (" + problem.type() + ")"
-                    + (detail == null || mentionsPersonalData(detail) ? "" : ": " + detail)));
+            boolean personal = mentionsPersonalData(problem.detail(Language.EN));
+            return List.of(new RowProblem(row, "row", titled(problem, Language.EN, personal), titled(problem, Language.ZH, personal)));
         }
 
-        private String safeMessage(FieldError error) {
+        /** The problem's title and type, and its detail unless it names a personal column. */
+        private String titled(ProblemException problem, Language language, boolean personal) {
+            String detail = problem.detail(language);
+            return problem.title(language) + " (" + problem.type() + ")" + (detail == null || personal ? "" : ": " + detail);
+        }
+
+        private Text safeMessage(FieldError error) {
             boolean personal = kind.template().columns().stream()
                     .anyMatch(c -> c.personal() && c.key().equals(error.field()));
-            return personal ? "invalid (the value is personal data and is not repeated here)" : error.message().english();
+            return personal ? Text.of("invalid (the value is personal data and is not repeated here)") : error.message();
         }
 
         /** A detail that names a personal column's key may carry its value: only the title is reported then. */
         private boolean mentionsPersonalData(String detail) {
-            return kind.template().columns().stream().anyMatch(c -> c.personal() && detail.contains(c.key()));
+            return detail != null && kind.template().columns().stream().anyMatch(c -> c.personal() && detail.contains(c.key()));
         }
     }
 
@@ -585,10 +592,11 @@ public class ImportWorker {
     private void report(ImportJob job, List<RowProblem> problems) {
         int seq = job.errorCount;
         for (RowProblem p : problems) {
-            em.createNativeQuery("insert into bulk_job_problem (job_id, row_no, field, problem, seq)"
-                            + " values (:id, :row, :field, :problem, :seq)")
+            em.createNativeQuery("insert into bulk_job_problem (job_id, row_no, field, problem, problem_zh, seq)"
+                            + " values (:id, :row, :field, :problem, :problemZh, :seq)")
                     .setParameter("id", job.id).setParameter("row", p.row()).setParameter("field", p.field())
-                    .setParameter("problem", p.problem()).setParameter("seq", ++seq).executeUpdate();
+                    .setParameter("problem", p.problem()).setParameter("problemZh", p.problemZh())
+                    .setParameter("seq", ++seq).executeUpdate();
         }
         job.errorCount = seq;
     }

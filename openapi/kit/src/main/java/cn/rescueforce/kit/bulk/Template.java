@@ -1,5 +1,7 @@
 package cn.rescueforce.kit.bulk;
 
+import cn.rescueforce.kit.i18n.Text;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,16 +34,16 @@ public record Template(String kind, List<Column> columns) {
             }
             Column named = columns.stream().filter(c -> c.isNamedBy(cell)).findFirst().orElse(null);
             if (named == null) {
-                problems.add(new RowProblem(1, "column " + (i + 1), "unknown column header"));
+                problems.add(RowProblem.of(1, "column " + (i + 1), Text.of("unknown column header")));
             } else if (byIndex.containsValue(named)) {
-                problems.add(new RowProblem(1, named.key(), "column given twice"));
+                problems.add(RowProblem.of(1, named.key(), Text.of("column given twice")));
             } else {
                 byIndex.put(i, named);
             }
         }
         for (Column column : columns) {
             if (column.required() && !byIndex.containsValue(column)) {
-                problems.add(new RowProblem(1, column.key(), "required column missing (header " + column.header() + ")"));
+                problems.add(RowProblem.of(1, column.key(), Text.of("required column missing (header {0})", column.header())));
             }
         }
         return new Header(byIndex, problems);

@@ -31,9 +31,10 @@ class TemplateTest {
     @Test
     void anUnknownColumnAMissingRequiredOneAndATwiceGivenOneAreHeaderProblems() {
         Template.Header header = UNITS.read(Arrays.asList("name", "名称", null, "NAME"));
-        assertEquals(List.of(new RowProblem(1, "column 2", "unknown column header"),
-                new RowProblem(1, "name", "column given twice"),
-                new RowProblem(1, "creditCode", "required column missing (header 统一社会信用代码 / creditCode)")), header.problems());
+        assertEquals(List.of(new RowProblem(1, "column 2", "unknown column header", "无法识别的列标题"),
+                new RowProblem(1, "name", "column given twice", "列重复出现"),
+                new RowProblem(1, "creditCode", "required column missing (header 统一社会信用代码 / creditCode)",
+                        "缺少必需的列（列标题 统一社会信用代码 / creditCode）")), header.problems());
     }
 
     @Test
