@@ -29,8 +29,8 @@ $PG -d postgres -c "drop database if exists $DB" -c "create database $DB"
 
 echo "== starting teams-api on :$PORT"
 # one caller, many requests: the per-caller rate limit is raised so that the figures are measured, never refusals.
-# teams-api's service account has no secret here (the other services are not started), so /q/health/ready stays DOWN
-# by design (README "Calling another service"): the script waits for /q/health/started instead.
+# teams-api's service account has no secret here (the other services are not started): its readiness check says so
+# and stays UP (README "Calling another service"); the script waits for /q/health/started, which comes first.
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
   QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN \
   EQUIPMENT_API_URL=http://127.0.0.1:9 ASSESSMENT_API_URL=http://127.0.0.1:9 \

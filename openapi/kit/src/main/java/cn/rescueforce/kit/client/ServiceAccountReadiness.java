@@ -32,7 +32,10 @@ import java.util.regex.Pattern;
  * calls: it comes from the same OIDC client filter (a singleton), which keeps it and renews it shortly before it
  * expires ({@code quarkus.oidc-client.refresh-token-time-skew}), so a probe every few seconds asks the token endpoint
  * no more often than the calls do. Neither the secret nor the token nor the endpoint's error description is ever in
- * the data: only the OAuth error code. A service that calls no other reports UP and says so.
+ * the data: only the OAuth error code. A service that calls no other reports UP and says so. A service whose own
+ * operations do not depend on its calls (teams-api: only the figures read other services, and mark their sections
+ * unavailable) sets {@code rescue-force.service-account.required-for-readiness=false}: the problem is reported in the
+ * check's data while the check stays UP, so a Keycloak outage never takes the registry out of its Service.
  */
 @Readiness
 @ApplicationScoped
@@ -54,8 +57,11 @@ public class ServiceAccountReadiness implements AsyncHealthCheck {
     private final String clientId;
     private final Optional<String> secret;
     private final Instance<OidcClientRequestReactiveFilter> tokens;
+    private final boolean required;
 
     ServiceAccountReadiness(@ConfigProperty(name = "quarkus.oidc-client.enabled", defaultValue = "false") boolean callsOthers,
+                            @ConfigProperty(name = "rescue-force.service-account.required-for-readiness", defaultValue = "true")
+                            boolean required,
                             @ConfigProperty(name = "quarkus.oidc-client.client-id") Optional<String> clientId,
                             @ConfigProperty(name = "quarkus.oidc-client.credentials.secret") Optional<String> secret,
                             Instance<OidcClientRequestReactiveFilter> tokens) {
@@ -63,6 +69,13 @@ public class ServiceAccountReadiness implements AsyncHealthCheck {
         this.clientId = clientId.orElse("");
         this.secret = secret;
         this.tokens = tokens;
+        this.required = required;
+    }
+
+    /** A problem of the service account: DOWN, or UP with the problem when the service is ready without its calls. */
+    private HealthCheckResponse failing(HealthCheckResponseBuilder check, String problem) {
+        check.withData("problem", problem);
+        return required ? check.down().build() : check.up().withData("requiredForReadiness", false).build();
     }
 
     @Override
@@ -73,12 +86,12 @@ public class ServiceAccountReadiness implements AsyncHealthCheck {
         }
         check.withData("serviceAccount", clientId);
         if (secret.filter(s -> !s.isBlank()).isEmpty()) {
-            return Uni.createFrom().item(check.down().withData("problem", SECRET_MISSING).build());
+            return Uni.createFrom().item(failing(check, SECRET_MISSING));
         }
         return tokens.get().getTokens()
                 .ifNoItem().after(PATIENCE).failWith(TimeoutException::new)
                 .map(current -> up(check, current))
-                .onFailure().recoverWithItem(failure -> check.down().withData("problem", problem(failure)).build());
+                .onFailure().recoverWithItem(failure -> failing(check, problem(failure)));
     }
 
     private static HealthCheckResponse up(HealthCheckResponseBuilder check, Tokens current) {

@@ -53,7 +53,7 @@ class ServiceAccountReadinessTest {
 
     @Test
     void aServiceThatCallsOthersWithoutASecretIsNotReadyAndSaysWhy() {
-        var response = new ServiceAccountReadiness(true, java.util.Optional.of("equipment-api"), java.util.Optional.of(" "), null)
+        var response = new ServiceAccountReadiness(true, true, java.util.Optional.of("equipment-api"), java.util.Optional.of(" "), null)
                 .call().await().indefinitely();
         assertEquals(org.eclipse.microprofile.health.HealthCheckResponse.Status.DOWN, response.getStatus());
         assertEquals("equipment-api", response.getData().orElseThrow().get("serviceAccount"));
@@ -62,8 +62,16 @@ class ServiceAccountReadinessTest {
 
     @Test
     void aServiceThatCallsNoOtherIsReadyWithoutAServiceAccount() {
-        var response = new ServiceAccountReadiness(false, java.util.Optional.of("teams-api"), java.util.Optional.empty(), null)
+        var response = new ServiceAccountReadiness(false, true, java.util.Optional.of("teams-api"), java.util.Optional.empty(), null)
                 .call().await().indefinitely();
         assertEquals(org.eclipse.microprofile.health.HealthCheckResponse.Status.UP, response.getStatus());
+    }
+
+    @Test
+    void aServiceReadyWithoutItsCallsStaysReadyAndStillSaysWhatIsWrong() {
+        var response = new ServiceAccountReadiness(true, false, java.util.Optional.of("teams-api"), java.util.Optional.empty(), null)
+                .call().await().indefinitely();
+        assertEquals(org.eclipse.microprofile.health.HealthCheckResponse.Status.UP, response.getStatus());
+        assertEquals(ServiceAccountReadiness.SECRET_MISSING, response.getData().orElseThrow().get("problem"));
     }
 }
