@@ -18,7 +18,7 @@ from generate_series(0, (:teams - 1) / 2) i join province p on p.n = i % 32;
 insert into team (id, code, name, category, specialties, province, supporting_unit_id, base_lat, base_lon, base_address, base_city,
                   duty_phone, status, readiness, grade, grade_valid_until, exit_proposed, headcount, created_at, updated_at, version)
 select md5('fteam' || i)::uuid, 'F-' || lpad(i::text, 5, '0'), '国家安全生产应急救援队' || i,
-       (array['MINING','MINING','HAZARDOUS_CHEMICALS','OIL_GAS','TUNNEL_CONSTRUCTION','OTHER'])[1 + i % 6], '{MINE_FIRE,FLOODING}',
+       (array['MINING','MINING','HAZARDOUS_CHEMICALS','OIL_GAS','TUNNEL_CONSTRUCTION','OTHER'])[1 + i % 6], '{MINE_FIRE,MINE_FLOODING}',
        u.province, u.id, 22 + (i * 7919 % 2000) / 100.0, 80 + (i * 104729 % 4000) / 100.0, '基地' || i, '城市' || i, '0831-4561119',
        (array['ACTIVE','ACTIVE','ACTIVE','ACTIVE','ACTIVE','PROPOSED','RECTIFICATION','ACTIVE','ACTIVE','ACTIVE','ACTIVE','ACTIVE',
               'ACTIVE','ACTIVE','ACTIVE','ACTIVE','ACTIVE','ACTIVE','ACTIVE','EXITED'])[1 + i % 20],

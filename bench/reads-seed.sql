@@ -16,7 +16,7 @@ from generate_series(1, :units) i join province p on p.n = 1 + i % 32;
 insert into team (id, code, name, category, specialties, province, supporting_unit_id, base_lat, base_lon, base_address, base_city,
                   duty_phone, status, readiness, grade, grade_valid_until, exit_proposed, headcount, created_at, updated_at, version)
 select md5('team' || i)::uuid, 'B-' || lpad(i::text, 6, '0'), '国家安全生产应急救援队' || i,
-       (array['MINING','HAZARDOUS_CHEMICALS','OIL_GAS','TUNNEL_CONSTRUCTION','OTHER'])[1 + i % 5], '{MINE_FIRE,FLOODING}',
+       (array['MINING','HAZARDOUS_CHEMICALS','OIL_GAS','TUNNEL_CONSTRUCTION','OTHER'])[1 + i % 5], '{MINE_FIRE,MINE_FLOODING}',
        u.province, u.id, 22 + (i * 7919 % 2000) / 100.0, 80 + (i * 104729 % 4000) / 100.0, '基地' || i, '城市' || i,
        '0831-4561119', (array['ACTIVE','ACTIVE','ACTIVE','PROPOSED','RECTIFICATION'])[1 + i % 5], 'STANDBY',
        (array['GRADE_1','GRADE_2','GRADE_3'])[1 + i % 3], current_date + 365, false, 40, now(), now(), 0
