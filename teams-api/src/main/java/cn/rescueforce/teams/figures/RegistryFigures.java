@@ -121,9 +121,9 @@ public class RegistryFigures {
         return tally;
     }
 
-    /** The teams (not exited) a where keeps, with their category and name, for the figures other services compute. */
+    /** The teams (not exited) a where keeps, with their category, name and province, for the figures computed elsewhere. */
     List<Object[]> teams(Where teams) {
-        Query query = em.createNativeQuery("select t.id, t.category, t.name from team t" + notExited(teams) + " order by t.id");
+        Query query = em.createNativeQuery("select t.id, t.category, t.name, t.province from team t" + notExited(teams) + " order by t.id");
         bind(query, teams, Map.of());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
