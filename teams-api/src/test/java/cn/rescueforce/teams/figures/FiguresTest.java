@@ -48,7 +48,7 @@ class FiguresTest {
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     static final YearMonth LAST_MONTH = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
 
-    /** A drill or a training record of the fixture: which team, when, how long. */
+    /** A drill, a training record or a preventive inspection of the fixture: which team, when, how much (minutes, hours, hazards). */
     record Dated(UUID team, LocalDate on, int amount) {
     }
 
@@ -60,6 +60,8 @@ class FiguresTest {
     static UUID chemical;
     static final List<Dated> DRILLS = new ArrayList<>();
     static final List<Dated> TRAINING = new ArrayList<>();
+    /** The preventive inspections of the fixture, with the hazards each found. */
+    static final List<Dated> INSPECTIONS = new ArrayList<>();
 
     @InjectDouble
     EquipmentApiDouble equipment;
@@ -392,13 +394,24 @@ class FiguresTest {
                     .body("points[0].drillsYearToDate", equalTo(drillsIn(lastDay.getYear(), lastDay, null)))
                     .body("points[0].drillHoursYearToDate", equalTo((float) drillHoursIn(lastDay.getYear(), lastDay, null)))
                     .body("points[0].trainingHoursYearToDate", equalTo(trainingIn(lastDay.getYear(), lastDay, null)))
-                    .body("points[0].mobilizationsInMonth", equalTo(0));
+                    .body("points[0].mobilizationsInMonth", equalTo(0))
+                    // commander, lapsed (until yesterday), chemist and the member who left held work-injury policies then
+                    .body("points[0].insuredMembers", equalTo(4))
+                    .body("points[0].insuredShare", equalTo(0.5f))
+                    .body("points[0].inspectionsYearToDate", equalTo(count(INSPECTIONS, lastDay, null)))
+                    .body("points[0].hazardsFoundYearToDate", equalTo(sum(INSPECTIONS, lastDay, null)))
+                    // the technical service and the outreach activity are of today
+                    .body("points[0].technicalServicesYearToDate", equalTo(0))
+                    .body("points[0].outreachParticipantsYearToDate", equalTo(0));
         }
         series(Tokens.mineSafety(PROVINCE), null).statusCode(200).body("scopeKey", equalTo("mining:" + PROVINCE))
-                .body("points[0].teams", equalTo(2)).body("points[0].rescuers", equalTo(5));
+                .body("points[0].teams", equalTo(2)).body("points[0].rescuers", equalTo(5))
+                .body("points[0].insuredMembers", equalTo(2)).body("points[0].insuredShare", equalTo(0.4f))
+                .body("points[0].inspectionsYearToDate", equalTo(count(INSPECTIONS, lastDay, mining)));
         series(Tokens.unit(unitB), null).statusCode(200).body("scopeKey", equalTo("unit:" + unitB))
                 .body("points[0].teams", equalTo(1)).body("points[0].rescuers", equalTo(3))
-                .body("points[0].drillsYearToDate", equalTo(drillsIn(lastDay.getYear(), lastDay, chemical)));
+                .body("points[0].drillsYearToDate", equalTo(drillsIn(lastDay.getYear(), lastDay, chemical)))
+                .body("points[0].insuredMembers", equalTo(2)).body("points[0].inspectionsYearToDate", equalTo(0));
         series(Tokens.national(), null).statusCode(200).body("scopeKey", equalTo("national")).body("points.size()", equalTo(1));
         series(Tokens.provincial(OTHER_PROVINCE), PROVINCE).statusCode(404).body("type", equalTo(PROBLEMS + "not-found"));
         series(Tokens.unit(unitB), PROVINCE).statusCode(404);
@@ -428,6 +441,14 @@ class FiguresTest {
 
     static int trainingIn(int year, LocalDate upTo, UUID team) {
         return TRAINING.stream().filter(d -> counts(d, year, upTo, team)).mapToInt(Dated::amount).sum();
+    }
+
+    static int count(List<Dated> records, LocalDate upTo, UUID team) {
+        return (int) records.stream().filter(d -> counts(d, upTo.getYear(), upTo, team)).count();
+    }
+
+    static int sum(List<Dated> records, LocalDate upTo, UUID team) {
+        return records.stream().filter(d -> counts(d, upTo.getYear(), upTo, team)).mapToInt(Dated::amount).sum();
     }
 
     private static boolean counts(Dated dated, int year, LocalDate upTo, UUID team) {
@@ -491,6 +512,7 @@ class FiguresTest {
                 .body(Map.of("enterpriseName", "萍乡市某煤业有限公司", "enterpriseCreditCode", Registry.creditCode(PROVINCE),
                         "inspectedOn", on.toString(), "hazards", hazards, "rectificationAdvice", "回风巷瓦斯传感器位置不当，限期整改"))
                 .post("/api/v1/teams/" + team + "/preventive-inspections").then().statusCode(201);
+        INSPECTIONS.add(new Dated(team, on, gas + preparedness));
     }
 
     static void technicalService(UUID team, UUID unit, LocalDate on, int days) {
