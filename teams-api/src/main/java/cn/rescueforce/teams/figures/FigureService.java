@@ -31,6 +31,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The figures toward the 2026 and 2035 goals of the caller's scope ({@code GET /api/v1/figures}): the registry's own
@@ -78,7 +79,7 @@ public class FigureService {
         FigureTally tally = registry.current(coverage.teams(), today);
         FigureTally.Counts totals = tally.fold(cell -> true);
         List<Object[]> teams = coverage.coversNothing() ? List.of() : registry.teams(coverage.teams());
-        Map<java.util.UUID, TeamWorkFigures.Covered> covered = TeamWorkFigures.covered(teams);
+        Map<UUID, TeamWorkFigures.Covered> covered = TeamWorkFigures.covered(teams);
         FigureReport report = new FigureReport()
                 .year(today.getYear())
                 .scope(coverage.toApi())
@@ -149,7 +150,10 @@ public class FigureService {
         }).toList();
     }
 
-    /** Every section's time: teams-api's own (registry, orders, insurance, prevention) are now, the other services' say when they computed. */
+    /**
+     * Every section's time: teams-api's own (registry, orders, insurance, prevention) are now, the other services' say
+     * when they computed.
+     */
     private static void stamp(FigureReport report, OffsetDateTime now) {
         report.computedAt(now);
         report.getTotals().computedAt(now);
