@@ -5,7 +5,6 @@ import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.equipment.api.model.ComplianceSummary;
 import cn.rescueforce.equipment.api.model.ComplianceSummaryRequest;
 import cn.rescueforce.equipment.api.model.ComplianceSummaryTeam;
-import cn.rescueforce.equipment.api.model.EquipmentStatus;
 import cn.rescueforce.equipment.api.model.TeamCategory;
 import cn.rescueforce.equipment.api.model.TeamCompliancePercent;
 import cn.rescueforce.equipment.equipment.EquipmentService;
@@ -13,62 +12,52 @@ import cn.rescueforce.equipment.security.Scope;
 import cn.rescueforce.kit.security.ManagementLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import cn.rescueforce.equipment.configuration.StandardConfiguration;
+import cn.rescueforce.equipment.configuration.StandardConfigurationService;
+import cn.rescueforce.equipment.equipment.EquipmentItemRepository;
+import cn.rescueforce.equipment.teams.TeamDirectory;
+import cn.rescueforce.equipment.teams.TeamRef;
+import cn.rescueforce.kit.problem.ProblemException;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The equipment compliance of many teams at once ({@code POST /api/v1/compliance-summary}): each team's
- * {@code compliancePercent} as {@link Compliance#percent()} defines it (Σ min(in service, required) ÷ Σ required,
- * against the highest version of its category's configuration), in one aggregate query, then the average and the
- * lowest teams. The teams come with their categories from the caller, so only the levels that see every team may ask.
+ * {@code compliancePercent} by the very rule of its compliance report, {@link Compliance#measure} and
+ * {@link Compliance#percent()} (the current configuration of its category, with the lines of the team's specialties),
+ * on the items in service of all the teams read in one query; then the average and the lowest teams. The teams come
+ * with their categories from the caller, so only the levels that see every team may ask; their specialties are read
+ * from teams-api as the report reads them ({@link TeamDirectory}, cached), only when the configuration has lines for
+ * specialties.
  */
 @ApplicationScoped
 public class ComplianceSummaryService {
 
     static final int DEFAULT_LOWEST = 5;
 
-    /**
-     * Per team named: the required quantity it covers and the quantity required, over the lines of its category's
-     * current configuration; a team of a category without one has no row. Ids and categories arrive as one text
-     * each (values already parsed as UUIDs and enum names), unnested side by side.
-     */
-    private static final String COVERAGE = """
-            with wanted as (
-                select distinct on (team_id) team_id, category
-                from unnest(string_to_array(:ids, ',')::uuid[], string_to_array(:categories, ',')) as t(team_id, category)
-                order by team_id
-            ), current_configuration as (
-                select distinct on (category) id, category from standard_configuration order by category, version desc
-            ), required as (
-                select c.category, l.equipment_type_id, l.minimum_quantity
-                from current_configuration c join standard_configuration_line l on l.configuration_id = c.id
-            ), held as (
-                select team_id, equipment_type_id, count(*) as in_service from equipment_item
-                where team_id = any(string_to_array(:ids, ',')::uuid[]) and status = :inService
-                  and (expires_on is null or expires_on > :today)
-                group by team_id, equipment_type_id
-            )
-            select w.team_id, w.category, sum(least(coalesce(h.in_service, 0), r.minimum_quantity)), sum(r.minimum_quantity)
-            from wanted w join required r on r.category = w.category
-            left join held h on h.team_id = w.team_id and h.equipment_type_id = r.equipment_type_id
-            group by w.team_id, w.category
-            """;
-
     @Inject
     Scope scope;
 
     @Inject
-    EntityManager em;
+    StandardConfigurationService configurations;
+
+    @Inject
+    EquipmentItemRepository items;
+
+    @Inject
+    TeamDirectory directory;
 
     public ComplianceSummary summarize(ComplianceSummaryRequest request) {
         scope.requireLevel(List.of(ManagementLevel.NATIONAL, ManagementLevel.SERVICE), Text.of("summarize the compliance of named teams"));
@@ -93,20 +82,34 @@ public class ComplianceSummaryService {
         return summary;
     }
 
-    @SuppressWarnings("unchecked")
+    /** Each team of a category with a configuration, measured as its compliance report measures it. */
     private List<TeamCompliancePercent> measure(Map<UUID, TeamCategory> teams) {
-        List<Object[]> rows = em.createNativeQuery(COVERAGE)
-                .setParameter("ids", teams.keySet().stream().map(UUID::toString).collect(Collectors.joining(",")))
-                .setParameter("categories", teams.values().stream().map(Enum::name).collect(Collectors.joining(",")))
-                .setParameter("inService", EquipmentStatus.IN_SERVICE.name())
-                .setParameter("today", EquipmentService.today())
-                .getResultList();
-        return rows.stream().map(r -> new TeamCompliancePercent()
-                        .teamId((UUID) r[0])
-                        .category(TeamCategory.fromValue((String) r[1]))
-                        .compliancePercent(oneDecimal(BigDecimal.valueOf(((Number) r[2]).longValue() * 100L),
-                                BigDecimal.valueOf(((Number) r[3]).longValue()))))
-                .toList();
+        LocalDate today = EquipmentService.today();
+        Map<TeamCategory, Optional<StandardConfiguration>> current = new EnumMap<>(TeamCategory.class);
+        Map<UUID, Map<UUID, Long>> inService = items.inServiceByTeamAndType(teams.keySet(), today);
+        List<TeamCompliancePercent> measured = new ArrayList<>();
+        teams.forEach((teamId, category) -> {
+            Optional<StandardConfiguration> configuration = current.computeIfAbsent(category, configurations::current);
+            if (configuration.isEmpty()) {
+                return;
+            }
+            List<String> specialties = List.of();
+            if (configuration.get().lines.stream().anyMatch(line -> line.specialty != null)) {
+                try {
+                    specialties = directory.get(teamId).specialties();
+                } catch (ProblemException unknown) {
+                    if (unknown.status() != 404) {
+                        throw unknown;
+                    }
+                    return; // a team teams-api does not know is not measured
+                }
+            }
+            // the percent needs neither the catalog types nor the overdue items
+            Compliance compliance = Compliance.measure(new TeamRef(teamId, null, category, null, null, specialties),
+                    configuration.get(), inService.getOrDefault(teamId, Map.of()), List.of(), Map.of(), today);
+            measured.add(new TeamCompliancePercent().teamId(teamId).category(category).compliancePercent(compliance.percent()));
+        });
+        return measured;
     }
 
     /** As {@link Compliance#percent()} rounds: one decimal, half up. */

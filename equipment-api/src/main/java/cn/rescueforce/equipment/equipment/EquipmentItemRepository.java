@@ -26,12 +26,17 @@ public class EquipmentItemRepository implements PanacheRepositoryBase<EquipmentI
 
     /** Items that count towards compliance, per type: in service and not expired on {@code today}. */
     public Map<UUID, Long> inServiceByType(UUID teamId, LocalDate today) {
+        return inServiceByTeamAndType(List.of(teamId), today).getOrDefault(teamId, Map.of());
+    }
+
+    /** {@link #inServiceByType} of many teams in one query: per team (teams without such items left out), per type. */
+    public Map<UUID, Map<UUID, Long>> inServiceByTeamAndType(java.util.Collection<UUID> teamIds, LocalDate today) {
         List<Object[]> rows = getEntityManager().createQuery(
-                        "select i.equipmentTypeId, count(i) from EquipmentItem i where i.teamId = :team and i.status = :status"
-                                + " and (i.expiresOn is null or i.expiresOn > :today) group by i.equipmentTypeId", Object[].class)
-                .setParameter("team", teamId).setParameter("status", EquipmentStatus.IN_SERVICE).setParameter("today", today)
+                        "select i.teamId, i.equipmentTypeId, count(i) from EquipmentItem i where i.teamId in :teams and i.status = :status"
+                                + " and (i.expiresOn is null or i.expiresOn > :today) group by i.teamId, i.equipmentTypeId", Object[].class)
+                .setParameter("teams", teamIds).setParameter("status", EquipmentStatus.IN_SERVICE).setParameter("today", today)
                 .getResultList();
-        return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (Long) r[1]));
+        return rows.stream().collect(Collectors.groupingBy(r -> (UUID) r[0], Collectors.toMap(r -> (UUID) r[1], r -> (Long) r[2])));
     }
 
     public List<EquipmentItem> overdue(UUID teamId, LocalDate today) {

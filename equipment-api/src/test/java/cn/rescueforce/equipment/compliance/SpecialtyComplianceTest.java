@@ -60,6 +60,19 @@ class SpecialtyComplianceTest {
                 .body("lines.equipmentTypeCode", equalTo(List.of(breathing)))
                 .body("lines[0].requiredBySpecialties", equalTo(List.of()))
                 .body("requiredTotal", equalTo(10)).body("compliant", equalTo(true)).body("compliancePercent", equalTo(100.0f));
+
+        // the summary measures each team as its own report does, the specialties' lines included (10 of 15 for fire)
+        float fireReport = given().auth().oauth2(Tokens.service()).get("/api/v1/teams/" + fire.id() + "/compliance").then()
+                .statusCode(200).body("compliancePercent", equalTo(66.7f)).extract().path("compliancePercent");
+        given().auth().oauth2(Tokens.service()).contentType(ContentType.JSON)
+                .body(Map.of("teams", List.of(Map.of("teamId", fire.id().toString(), "category", "MINING"),
+                        Map.of("teamId", plain.id().toString(), "category", "MINING")), "lowest", 2))
+                .post("/api/v1/compliance-summary").then().statusCode(200)
+                .body("measuredTeams", equalTo(2)).body("unmeasuredTeams", equalTo(0))
+                .body("lowest[0].teamId", equalTo(fire.id().toString()))
+                .body("lowest[0].compliancePercent", equalTo(fireReport))
+                .body("lowest[1].teamId", equalTo(plain.id().toString()))
+                .body("lowest[1].compliancePercent", equalTo(100.0f));
     }
 
     @Test

@@ -36,7 +36,7 @@ public class EquipmentFigures {
     @RestClient
     ComplianceSummaryApi compliance;
 
-    /** @param teams the teams covered: id, category (name) and name, as {@link RegistryFigures#teams} lists them */
+    /** @param teams the teams covered: id, category (name), name and province, as {@link RegistryFigures#teams} lists them */
     EquipmentFigure of(List<Object[]> teams) {
         OffsetDateTime asked = OffsetDateTime.now(ZoneOffset.UTC);
         EquipmentFigure figure = new EquipmentFigure().source(FigureSource.EQUIPMENT_API);

@@ -59,7 +59,15 @@ final class FigureMapper {
                 .drillsYearToDate(figures.drillsYearToDate())
                 .drillHoursYearToDate(figures.drillHoursYearToDate())
                 .trainingHoursYearToDate(figures.trainingHoursYearToDate())
-                .mobilizationsInMonth(figures.mobilizationsInMonth());
+                .mobilizationsInMonth(figures.mobilizationsInMonth())
+                .insuredMembers(figures.insuredMembers())
+                .insuredShare(figures.insuredShare())
+                .inspectionsYearToDate(figures.inspectionsYearToDate())
+                .hazardsFoundYearToDate(figures.hazardsFoundYearToDate())
+                .technicalServicesYearToDate(figures.technicalServicesYearToDate())
+                .serviceDaysYearToDate(figures.serviceDaysYearToDate())
+                .outreachActivitiesYearToDate(figures.outreachActivitiesYearToDate())
+                .outreachParticipantsYearToDate(figures.outreachParticipantsYearToDate());
     }
 
     /** Counts by value, in the value's order. */

@@ -31,10 +31,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The figures toward the 2026 and 2035 goals of the caller's scope ({@code GET /api/v1/figures}): the registry's own
- * counts ({@link RegistryFigures}), this year's response figures ({@link ResponseFigureService}), equipment compliance
+ * counts ({@link RegistryFigures}), this year's response figures ({@link ResponseFigureService}), members' insurance and
+ * this year's prevention work ({@link TeamWorkFigures}), equipment compliance
  * and grades from the services that own them, and progress against the national targets. A section whose service
  * cannot answer is marked unavailable; the others stand.
  */
@@ -52,6 +54,9 @@ public class FigureService {
 
     @Inject
     ResponseFigureService responseFigures;
+
+    @Inject
+    TeamWorkFigures work;
 
     @Inject
     EquipmentFigures equipment;
@@ -73,13 +78,17 @@ public class FigureService {
         LocalDate today = CertificateService.today();
         FigureTally tally = registry.current(coverage.teams(), today);
         FigureTally.Counts totals = tally.fold(cell -> true);
+        List<Object[]> teams = coverage.coversNothing() ? List.of() : registry.teams(coverage.teams());
+        Map<UUID, TeamWorkFigures.Covered> covered = TeamWorkFigures.covered(teams);
         FigureReport report = new FigureReport()
                 .year(today.getYear())
                 .scope(coverage.toApi())
                 .groupBy(groupBy)
                 .totals(FigureMapper.toApi(totals, null))
                 .mobilizations(mobilizations(coverage, groupBy, today))
-                .equipment(equipment.of(coverage.coversNothing() ? List.of() : registry.teams(coverage.teams())))
+                .insurance(work.insurance(scope.caller().teamScope(), covered, groupBy, today))
+                .prevention(work.prevention(scope.caller().teamScope(), covered, groupBy, today.getYear()))
+                .equipment(equipment.of(teams))
                 .grades(grades.of(coverage))
                 .progress(progress(tally, FigureTargetSet.current()));
         if (groupBy != null) {
@@ -141,13 +150,18 @@ public class FigureService {
         }).toList();
     }
 
-    /** Every section's time: the registry's and the orders' are now, the other services' say when they computed. */
+    /**
+     * Every section's time: teams-api's own (registry, orders, insurance, prevention) are now, the other services' say
+     * when they computed.
+     */
     private static void stamp(FigureReport report, OffsetDateTime now) {
         report.computedAt(now);
         report.getTotals().computedAt(now);
         if (report.getGroups() != null) {
             report.getGroups().forEach(group -> group.getFigures().computedAt(now));
         }
+        report.getInsurance().computedAt(now);
+        report.getPrevention().computedAt(now);
         report.getMobilizations().computedAt(now).to(report.getMobilizations().getTo().isAfter(now) ? now : report.getMobilizations().getTo());
     }
 

@@ -35,6 +35,13 @@ final class FigureTally {
         long drillMinutes;
         long trainingHours;
         long mobilizations;
+        long insured;
+        long inspections;
+        long hazardsFound;
+        long technicalServices;
+        long serviceDays;
+        long outreachActivities;
+        long outreachParticipants;
 
         void add(Counts other) {
             merge(teamsByStatus, other.teamsByStatus);
@@ -51,6 +58,13 @@ final class FigureTally {
             drillMinutes += other.drillMinutes;
             trainingHours += other.trainingHours;
             mobilizations += other.mobilizations;
+            insured += other.insured;
+            inspections += other.inspections;
+            hazardsFound += other.hazardsFound;
+            technicalServices += other.technicalServices;
+            serviceDays += other.serviceDays;
+            outreachActivities += other.outreachActivities;
+            outreachParticipants += other.outreachParticipants;
         }
 
         /** Serving members holding a valid certificate over serving members, four decimals; 0 without members. */

@@ -74,8 +74,9 @@ public class RegistryFigures {
      * The figures as of the last day of a month, from the data's dates, per province, category and supporting unit:
      * teams registered by then and not exited by then; members joined by then and serving (a member who has left
      * counts until its record last changed, the day it left as far as the registry knows); those holding a
-     * certificate issued by then and valid on that day; drills and training of the year up to that day; orders
-     * alarmed in the month.
+     * certificate issued by then and valid on that day, and those holding a work-injury policy valid on that day;
+     * drills, training, preventive inspections, technical services and outreach activities of the year up to that
+     * day; orders alarmed in the month.
      */
     FigureTally asOf(LocalDate monthStart) {
         FigureTally tally = new FigureTally();
@@ -93,7 +94,9 @@ public class RegistryFigures {
         });
         rows("select t.province, t.category, t.supporting_unit_id, count(*), count(*) filter (where exists ("
                 + " select 1 from certificate c where c.member_id = m.id and c.issued_on <= :lastDay"
-                + " and (c.expires_on is null or c.expires_on > :lastDay)))"
+                + " and (c.expires_on is null or c.expires_on > :lastDay))), count(*) filter (where exists ("
+                + " select 1 from insurance_policy p where p.member_id = m.id and p.kind = 'WORK_INJURY'"
+                + " and p.valid_from <= :lastDay and p.valid_to >= :lastDay))"
                 + " from member m join team t on t.id = m.team_id where" + teamsThen + " and m.joined_on <= :lastDay"
                 + " and (m.status = 'ACTIVE' or (m.status = 'LEFT' and m.updated_at >= :end)) group by 1, 2, 3",
                 none, Map.of("end", end, "lastDay", lastDay), r -> {
@@ -101,6 +104,7 @@ public class RegistryFigures {
             long n = number(r[3]);
             counts.rescuers += n;
             counts.withValidCertificate += number(r[4]);
+            counts.insured += number(r[5]);
             FigureTally.count(counts.rescuersByCategory, (String) r[1], n);
         });
         Map<String, Object> yearToDate = Map.of("from", monthStart.withDayOfYear(1), "to", lastDay);
@@ -114,6 +118,27 @@ public class RegistryFigures {
         rows("select t.province, t.category, t.supporting_unit_id, coalesce(sum(r.hours), 0) from training_record r"
                 + " join team t on t.id = r.team_id where r.trained_on >= :from and r.trained_on <= :to group by 1, 2, 3",
                 none, yearToDate, r -> tally.cell((String) r[0], category(r[1]), (UUID) r[2]).trainingHours += number(r[3]));
+        rows("select t.province, t.category, t.supporting_unit_id, count(*), coalesce(sum(x.hazards_found), 0)"
+                + " from preventive_inspection x join team t on t.id = x.team_id"
+                + " where x.inspected_on >= :from and x.inspected_on <= :to group by 1, 2, 3", none, yearToDate, r -> {
+            FigureTally.Counts counts = tally.cell((String) r[0], category(r[1]), (UUID) r[2]);
+            counts.inspections += number(r[3]);
+            counts.hazardsFound += number(r[4]);
+        });
+        rows("select t.province, t.category, t.supporting_unit_id, count(*), coalesce(sum(x.days), 0)"
+                + " from technical_service x join team t on t.id = x.team_id"
+                + " where x.started_on >= :from and x.started_on <= :to group by 1, 2, 3", none, yearToDate, r -> {
+            FigureTally.Counts counts = tally.cell((String) r[0], category(r[1]), (UUID) r[2]);
+            counts.technicalServices += number(r[3]);
+            counts.serviceDays += number(r[4]);
+        });
+        rows("select t.province, t.category, t.supporting_unit_id, count(*), coalesce(sum(x.participants), 0)"
+                + " from outreach_activity x join team t on t.id = x.team_id"
+                + " where x.held_on >= :from and x.held_on <= :to group by 1, 2, 3", none, yearToDate, r -> {
+            FigureTally.Counts counts = tally.cell((String) r[0], category(r[1]), (UUID) r[2]);
+            counts.outreachActivities += number(r[3]);
+            counts.outreachParticipants += number(r[4]);
+        });
         rows("select o.province, o.category, o.supporting_unit_id, count(*) from mobilization_order o"
                 + " where o.alarm_at >= :start and o.alarm_at < :end group by 1, 2, 3",
                 none, Map.of("start", monthStart.atStartOfDay(ZoneOffset.UTC).toInstant(), "end", end),
@@ -121,9 +146,9 @@ public class RegistryFigures {
         return tally;
     }
 
-    /** The teams (not exited) a where keeps, with their category and name, for the figures other services compute. */
+    /** The teams (not exited) a where keeps, with their category, name and province, for the figures computed elsewhere. */
     List<Object[]> teams(Where teams) {
-        Query query = em.createNativeQuery("select t.id, t.category, t.name from team t" + notExited(teams) + " order by t.id");
+        Query query = em.createNativeQuery("select t.id, t.category, t.name, t.province from team t" + notExited(teams) + " order by t.id");
         bind(query, teams, Map.of());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();

@@ -48,7 +48,7 @@ class FiguresTest {
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     static final YearMonth LAST_MONTH = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
 
-    /** A drill or a training record of the fixture: which team, when, how long. */
+    /** A drill, a training record or a preventive inspection of the fixture: which team, when, how much (minutes, hours, hazards). */
     record Dated(UUID team, LocalDate on, int amount) {
     }
 
@@ -60,6 +60,8 @@ class FiguresTest {
     static UUID chemical;
     static final List<Dated> DRILLS = new ArrayList<>();
     static final List<Dated> TRAINING = new ArrayList<>();
+    /** The preventive inspections of the fixture, with the hazards each found. */
+    static final List<Dated> INSPECTIONS = new ArrayList<>();
 
     @InjectDouble
     EquipmentApiDouble equipment;
@@ -83,13 +85,14 @@ class FiguresTest {
         // serving members: 4 in the mining team (a commander and 3 rescuers), 1 in the proposed one, 2 in the chemical one
         String commander = member(mining, unitA, "COMMANDER", "COMMAND");
         String rescuer = Registry.member(mining, unitA);
-        Registry.member(mining, unitA);
+        String lapsed = Registry.member(mining, unitA);
         Registry.member(mining, unitA);
         Registry.member(proposedMining, unitA);
         String chemist = Registry.member(chemical, unitB);
-        Registry.member(chemical, unitB);
+        String otherChemist = Registry.member(chemical, unitB);
         // one member who left counts nowhere
         String left = Registry.member(chemical, unitB);
+        policy(left, unitB, "WORK_INJURY", TODAY.minusMonths(1), TODAY.plusMonths(11));
         given().auth().oauth2(Tokens.unit(unitB)).contentType(ContentType.JSON)
                 .body(Map.of("role", "RESCUER", "talentType", "SKILLED_CRAFT", "status", "LEFT"))
                 .put("/api/v1/members/" + left).then().statusCode(428);
@@ -101,6 +104,21 @@ class FiguresTest {
         certificate(commander, unitA, "2024-03-15", null);
         certificate(rescuer, unitA, "2020-01-01", "2025-01-01");
         certificate(chemist, unitB, "2024-03-15", "2030-03-14");
+        // work-injury insurance in force today: commander, rescuer, chemist; lapsed's ended yesterday; the other chemist
+        // holds only an accident policy; the member who left holds one (recorded before leaving) and counts nowhere
+        policy(commander, unitA, "WORK_INJURY", TODAY.minusMonths(6), TODAY.plusMonths(6));
+        policy(rescuer, unitA, "WORK_INJURY", TODAY, TODAY);
+        policy(lapsed, unitA, "WORK_INJURY", TODAY.minusYears(1), TODAY.minusDays(1));
+        policy(chemist, unitB, "WORK_INJURY", TODAY.minusMonths(1), TODAY.plusMonths(11));
+        policy(chemist, unitB, "ACCIDENT", TODAY.minusMonths(1), TODAY.plusMonths(11));
+        policy(otherChemist, unitB, "ACCIDENT", TODAY.minusMonths(1), TODAY.plusMonths(11));
+        // prevention and service work: this year two inspections (3 + 5 hazards) and an outreach activity (420 people)
+        // of the mining team, a technical service (3 days) of the chemical one; last year's inspection counts nowhere
+        inspection(mining, unitA, TODAY, 2, 1);
+        inspection(mining, unitA, TODAY.withDayOfYear(1), 5, 0);
+        inspection(mining, unitA, TODAY.minusYears(1), 4, 0);
+        outreach(mining, unitA, TODAY, 420);
+        technicalService(chemical, unitB, TODAY, 3);
         // drills and training of this year, of last month and of last year
         drill(mining, unitA, LAST_MONTH.atDay(1), 90);
         drill(mining, unitA, TODAY, 150);
@@ -152,6 +170,23 @@ class FiguresTest {
                     .body("totals.drills", equalTo(drillsIn(TODAY.getYear(), TODAY, null)))
                     .body("totals.drillHours", equalTo((float) drillHoursIn(TODAY.getYear(), TODAY, null)))
                     .body("totals.trainingHours", equalTo(trainingIn(TODAY.getYear(), TODAY, null)))
+                    .body("insurance.source", equalTo("teams-api"))
+                    .body("insurance.computedAt", org.hamcrest.Matchers.notNullValue())
+                    .body("insurance.asOf", equalTo(TODAY.toString()))
+                    .body("insurance.servingMembers", equalTo(7))
+                    .body("insurance.insuredMembers", equalTo(3))
+                    .body("insurance.insuredShare", equalTo(0.4286f))
+                    .body("insurance.groups.size()", equalTo(0))
+                    .body("prevention.source", equalTo("teams-api"))
+                    .body("prevention.computedAt", org.hamcrest.Matchers.notNullValue())
+                    .body("prevention.year", equalTo(TODAY.getYear()))
+                    .body("prevention.inspections", equalTo(2))
+                    .body("prevention.hazardsFound", equalTo(8))
+                    .body("prevention.technicalServices", equalTo(1))
+                    .body("prevention.serviceDays", equalTo(3))
+                    .body("prevention.outreachActivities", equalTo(1))
+                    .body("prevention.outreachParticipants", equalTo(420))
+                    .body("prevention.groups.size()", equalTo(0))
                     .body("mobilizations.source", equalTo("teams-api"))
                     .body("mobilizations.orders", equalTo(1))
                     .body("mobilizations.groups[0].key", equalTo(PROVINCE))
@@ -179,10 +214,32 @@ class FiguresTest {
                 .body("groups.find { it.key == 'MINING' }.figures.rescuers", equalTo(5))
                 .body("groups.find { it.key == 'HAZARDOUS_CHEMICALS' }.figures.teams", equalTo(1))
                 .body("groups.find { it.key == 'HAZARDOUS_CHEMICALS' }.figures.rescuers", equalTo(2))
-                .body("mobilizations.groups[0].key", equalTo("HAZARDOUS_CHEMICALS"));
+                .body("mobilizations.groups[0].key", equalTo("HAZARDOUS_CHEMICALS"))
+                .body("insurance.groups.key", org.hamcrest.Matchers.contains("HAZARDOUS_CHEMICALS", "MINING"))
+                .body("insurance.groups.find { it.key == 'MINING' }.category", equalTo("MINING"))
+                .body("insurance.groups.find { it.key == 'MINING' }.servingMembers", equalTo(5))
+                .body("insurance.groups.find { it.key == 'MINING' }.insuredMembers", equalTo(2))
+                .body("insurance.groups.find { it.key == 'MINING' }.insuredShare", equalTo(0.4f))
+                .body("insurance.groups.find { it.key == 'HAZARDOUS_CHEMICALS' }.servingMembers", equalTo(2))
+                .body("insurance.groups.find { it.key == 'HAZARDOUS_CHEMICALS' }.insuredShare", equalTo(0.5f))
+                .body("prevention.groups.key", org.hamcrest.Matchers.contains("HAZARDOUS_CHEMICALS", "MINING"))
+                .body("prevention.groups.find { it.key == 'MINING' }.inspections", equalTo(2))
+                .body("prevention.groups.find { it.key == 'MINING' }.hazardsFound", equalTo(8))
+                .body("prevention.groups.find { it.key == 'MINING' }.outreachParticipants", equalTo(420))
+                .body("prevention.groups.find { it.key == 'MINING' }.technicalServices", equalTo(0))
+                .body("prevention.groups.find { it.key == 'HAZARDOUS_CHEMICALS' }.category", equalTo("HAZARDOUS_CHEMICALS"))
+                .body("prevention.groups.find { it.key == 'HAZARDOUS_CHEMICALS' }.serviceDays", equalTo(3))
+                .body("prevention.groups.find { it.key == 'HAZARDOUS_CHEMICALS' }.inspections", equalTo(0));
         figures(Tokens.national(), Map.of("groupBy", "PROVINCE")).then().statusCode(200)
                 .body("groups.find { it.key == '" + PROVINCE + "' }.figures.teams", equalTo(3))
-                .body("groups.find { it.key == '" + PROVINCE + "' }.province", equalTo(PROVINCE));
+                .body("groups.find { it.key == '" + PROVINCE + "' }.province", equalTo(PROVINCE))
+                .body("insurance.groups.find { it.key == '" + PROVINCE + "' }.province", equalTo(PROVINCE))
+                .body("insurance.groups.find { it.key == '" + PROVINCE + "' }.servingMembers", equalTo(7))
+                .body("insurance.groups.find { it.key == '" + PROVINCE + "' }.insuredMembers", equalTo(3))
+                .body("prevention.groups.find { it.key == '" + PROVINCE + "' }.province", equalTo(PROVINCE))
+                .body("prevention.groups.find { it.key == '" + PROVINCE + "' }.inspections", equalTo(2))
+                .body("prevention.groups.find { it.key == '" + PROVINCE + "' }.serviceDays", equalTo(3))
+                .body("prevention.groups.find { it.key == '" + PROVINCE + "' }.outreachActivities", equalTo(1));
     }
 
     @Test
@@ -198,11 +255,14 @@ class FiguresTest {
                 .body("totals.drills", equalTo(drillsIn(TODAY.getYear(), TODAY, mining)))
                 .body("totals.trainingHours", equalTo(trainingIn(TODAY.getYear(), TODAY, mining)))
                 .body("mobilizations.orders", equalTo(0))
+                .body("insurance.servingMembers", equalTo(5)).body("insurance.insuredMembers", equalTo(2))
+                .body("prevention.inspections", equalTo(2)).body("prevention.technicalServices", equalTo(0))
                 .body("equipment.measuredTeams", equalTo(2)).body("equipment.averagePercent", equalTo(70.0f))
                 .body("grades.grade1", equalTo(1)).body("grades.finalized", equalTo(1));
         // a category outside the bureau's is empty
         figures(Tokens.mineSafety(PROVINCE), Map.of("category", "HAZARDOUS_CHEMICALS")).then().statusCode(200)
-                .body("totals.teams", equalTo(0)).body("equipment.measuredTeams", equalTo(0));
+                .body("totals.teams", equalTo(0)).body("equipment.measuredTeams", equalTo(0))
+                .body("insurance.servingMembers", equalTo(0)).body("prevention.technicalServices", equalTo(0));
         figures(Tokens.unit(unitB), Map.of()).then().statusCode(200)
                 .body("scope.supportingUnitId", equalTo(unitB.toString()))
                 .body("totals.teams", equalTo(1)).body("totals.rescuers", equalTo(2))
@@ -210,6 +270,8 @@ class FiguresTest {
                 .body("totals.drills", equalTo(drillsIn(TODAY.getYear(), TODAY, chemical)))
                 .body("totals.trainingHours", equalTo(trainingIn(TODAY.getYear(), TODAY, chemical)))
                 .body("mobilizations.orders", equalTo(1))
+                .body("insurance.servingMembers", equalTo(2)).body("insurance.insuredMembers", equalTo(1))
+                .body("prevention.serviceDays", equalTo(3)).body("prevention.inspections", equalTo(0))
                 .body("equipment.measuredTeams", equalTo(1)).body("equipment.averagePercent", equalTo(90.0f))
                 .body("grades.available", equalTo(false)).body("grades.reason", containsString("per province and category"));
         figures(Tokens.unit(UUID.randomUUID()), Map.of()).then().statusCode(200).body("totals.teams", equalTo(0));
@@ -219,6 +281,7 @@ class FiguresTest {
     void anotherProvinceSeesNoneOfItAndAnAssessorMayNotRead() {
         figures(Tokens.provincial(OTHER_PROVINCE), Map.of("province", PROVINCE)).then().statusCode(200)
                 .body("totals.teams", equalTo(0)).body("totals.rescuers", equalTo(0)).body("mobilizations.orders", equalTo(0))
+                .body("insurance.servingMembers", equalTo(0)).body("prevention.inspections", equalTo(0))
                 .body("equipment.measuredTeams", equalTo(0)).body("grades.finalized", equalTo(0));
         figures(Tokens.provincial(OTHER_PROVINCE), Map.of()).then().statusCode(200)
                 .body("mobilizations.groups.key", not(hasItem(PROVINCE)));
@@ -331,13 +394,24 @@ class FiguresTest {
                     .body("points[0].drillsYearToDate", equalTo(drillsIn(lastDay.getYear(), lastDay, null)))
                     .body("points[0].drillHoursYearToDate", equalTo((float) drillHoursIn(lastDay.getYear(), lastDay, null)))
                     .body("points[0].trainingHoursYearToDate", equalTo(trainingIn(lastDay.getYear(), lastDay, null)))
-                    .body("points[0].mobilizationsInMonth", equalTo(0));
+                    .body("points[0].mobilizationsInMonth", equalTo(0))
+                    // commander, lapsed (until yesterday), chemist and the member who left held work-injury policies then
+                    .body("points[0].insuredMembers", equalTo(4))
+                    .body("points[0].insuredShare", equalTo(0.5f))
+                    .body("points[0].inspectionsYearToDate", equalTo(count(INSPECTIONS, lastDay, null)))
+                    .body("points[0].hazardsFoundYearToDate", equalTo(sum(INSPECTIONS, lastDay, null)))
+                    // the technical service and the outreach activity are of today
+                    .body("points[0].technicalServicesYearToDate", equalTo(0))
+                    .body("points[0].outreachParticipantsYearToDate", equalTo(0));
         }
         series(Tokens.mineSafety(PROVINCE), null).statusCode(200).body("scopeKey", equalTo("mining:" + PROVINCE))
-                .body("points[0].teams", equalTo(2)).body("points[0].rescuers", equalTo(5));
+                .body("points[0].teams", equalTo(2)).body("points[0].rescuers", equalTo(5))
+                .body("points[0].insuredMembers", equalTo(2)).body("points[0].insuredShare", equalTo(0.4f))
+                .body("points[0].inspectionsYearToDate", equalTo(count(INSPECTIONS, lastDay, mining)));
         series(Tokens.unit(unitB), null).statusCode(200).body("scopeKey", equalTo("unit:" + unitB))
                 .body("points[0].teams", equalTo(1)).body("points[0].rescuers", equalTo(3))
-                .body("points[0].drillsYearToDate", equalTo(drillsIn(lastDay.getYear(), lastDay, chemical)));
+                .body("points[0].drillsYearToDate", equalTo(drillsIn(lastDay.getYear(), lastDay, chemical)))
+                .body("points[0].insuredMembers", equalTo(2)).body("points[0].inspectionsYearToDate", equalTo(0));
         series(Tokens.national(), null).statusCode(200).body("scopeKey", equalTo("national")).body("points.size()", equalTo(1));
         series(Tokens.provincial(OTHER_PROVINCE), PROVINCE).statusCode(404).body("type", equalTo(PROBLEMS + "not-found"));
         series(Tokens.unit(unitB), PROVINCE).statusCode(404);
@@ -367,6 +441,14 @@ class FiguresTest {
 
     static int trainingIn(int year, LocalDate upTo, UUID team) {
         return TRAINING.stream().filter(d -> counts(d, year, upTo, team)).mapToInt(Dated::amount).sum();
+    }
+
+    static int count(List<Dated> records, LocalDate upTo, UUID team) {
+        return (int) records.stream().filter(d -> counts(d, upTo.getYear(), upTo, team)).count();
+    }
+
+    static int sum(List<Dated> records, LocalDate upTo, UUID team) {
+        return records.stream().filter(d -> counts(d, upTo.getYear(), upTo, team)).mapToInt(Dated::amount).sum();
     }
 
     private static boolean counts(Dated dated, int year, LocalDate upTo, UUID team) {
@@ -412,6 +494,39 @@ class FiguresTest {
         }
         given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/members/" + member + "/certificates").then().statusCode(201);
+    }
+
+    static void policy(String member, UUID unit, String kind, LocalDate from, LocalDate to) {
+        given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON)
+                .body(Map.of("kind", kind, "insurer", "南昌市社会保险事业管理局", "policyNumber", "GS" + System.nanoTime(),
+                        "sumInsured", 800000, "validFrom", from.toString(), "validTo", to.toString()))
+                .post("/api/v1/members/" + member + "/insurance-policies").then().statusCode(201);
+    }
+
+    static void inspection(UUID team, UUID unit, LocalDate on, int gas, int preparedness) {
+        List<Map<String, Object>> hazards = new ArrayList<>(List.of(Map.of("kind", "GAS", "count", gas)));
+        if (preparedness > 0) {
+            hazards.add(Map.of("kind", "EMERGENCY_PREPAREDNESS", "count", preparedness));
+        }
+        given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON)
+                .body(Map.of("enterpriseName", "萍乡市某煤业有限公司", "enterpriseCreditCode", Registry.creditCode(PROVINCE),
+                        "inspectedOn", on.toString(), "hazards", hazards, "rectificationAdvice", "回风巷瓦斯传感器位置不当，限期整改"))
+                .post("/api/v1/teams/" + team + "/preventive-inspections").then().statusCode(201);
+        INSPECTIONS.add(new Dated(team, on, gas + preparedness));
+    }
+
+    static void technicalService(UUID team, UUID unit, LocalDate on, int days) {
+        given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON)
+                .body(Map.of("kind", "HAZARDOUS_OPERATION_STANDBY", "client", "九江市某化工有限公司", "startedOn", on.toString(),
+                        "days", days, "description", "储罐检修动火作业现场监护"))
+                .post("/api/v1/teams/" + team + "/technical-services").then().statusCode(201);
+    }
+
+    static void outreach(UUID team, UUID unit, LocalDate on, int participants) {
+        given().auth().oauth2(Tokens.unit(unit)).contentType(ContentType.JSON)
+                .body(Map.of("kind", "POPULAR_SCIENCE", "heldOn", on.toString(), "audience", "STUDENTS",
+                        "topic", "防灾减灾日进校园：矿山事故自救互救", "participants", participants))
+                .post("/api/v1/teams/" + team + "/outreach-activities").then().statusCode(201);
     }
 
     static void drill(UUID team, UUID unit, LocalDate on, int minutes) {
