@@ -2,7 +2,8 @@
 """Helpers of bench/changes.sh (standard library only).
 
   changes.py read BASE TOKEN LIMIT            pages through GET /api/v1/changes from the start; prints events, pages, seconds
-  changes.py receive PORT SECONDS OUT          a webhook receiver: records, per delivery, now - CloudEvents time (ms)
+  changes.py receive PORT SECONDS OUT          a webhook receiver: records, per delivery, the change time (epoch s) and
+                                                now - CloudEvents time (ms)
   changes.py write BASE TOKEN RATE SECONDS TEAM_IDS_FILE
                                                 changes team readiness at RATE changes/s (alternating two states)
 """
@@ -49,7 +50,7 @@ def receive(port, seconds, out):
             if self.headers.get("webhook-id") not in seen:
                 seen.add(self.headers.get("webhook-id"))
                 occurred = datetime.fromisoformat(event["time"].replace("Z", "+00:00")).timestamp()
-                delays.append((arrived - occurred) * 1000)
+                delays.append((occurred, (arrived - occurred) * 1000))
             self.send_response(204)
             self.send_header("Content-Length", "0")
             self.end_headers()
@@ -62,7 +63,7 @@ def receive(port, seconds, out):
     time.sleep(seconds)
     server.shutdown()
     with open(out, "w") as f:
-        f.write("\n".join(f"{d:.1f}" for d in delays))
+        f.write("\n".join(f"{t:.3f} {d:.1f}" for t, d in delays))
 
 
 def write(base, token, rate, seconds, teams_file):

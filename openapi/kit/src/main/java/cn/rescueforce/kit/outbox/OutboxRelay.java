@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -143,19 +144,87 @@ public class OutboxRelay {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setMaxResults(config.batchSize())
                 .getResultList();
+        // the statements of the batch's attempts (message updates, attempt logs) go to the database in JDBC batches
+        em.unwrap(Session.class).setJdbcBatchSize(config.batchSize());
+        pending.stream().map(m -> m.destination).distinct().forEach(name -> destinationFor(name).prepare(
+                pending.stream().filter(m -> m.destination.equals(name)).toList()));
         long until = System.nanoTime() + BATCH_TIME.toNanos();
-        for (OutboxMessage message : pending) {
-            if (message.state != OutboxState.PENDING) {
+        int next = 0;
+        while (next < pending.size() && System.nanoTime() <= until) {
+            OutboxMessage first = pending.get(next);
+            if (first.state != OutboxState.PENDING) {
+                next++;
                 continue; // parked by an earlier message's giving up (its destination held the rest)
             }
-            if (message.nextAttemptAt.isAfter(Instant.now())) {
+            if (first.nextAttemptAt.isAfter(Instant.now())) {
                 break; // the first pending message waits for its retry, and the rest of its key behind it
             }
-            if (!batch.count(attemptHeld(message)) || System.nanoTime() > until) {
+            List<OutboxMessage> together = together(pending, next);
+            next += together.size();
+            if (!attemptTogether(together, batch)) {
                 break;
             }
         }
         return batch;
+    }
+
+    /** At most this many messages of one key are attempted at the same time. */
+    private static final int AT_ONCE = 8;
+
+    /**
+     * The messages from {@code from} on that may be attempted at the same time: due, pending, of one destination,
+     * each with a concurrency key of its own; at least the first.
+     */
+    private List<OutboxMessage> together(List<OutboxMessage> pending, int from) {
+        OutboxMessage first = pending.get(from);
+        OutboxDestination destination = destinationFor(first);
+        List<OutboxMessage> together = new ArrayList<>(List.of(first));
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        String key = destination.concurrencyKey(first);
+        if (key == null) {
+            return together;
+        }
+        keys.add(key);
+        Instant now = Instant.now();
+        for (int i = from + 1; i < pending.size() && together.size() < AT_ONCE; i++) {
+            OutboxMessage message = pending.get(i);
+            if (message.state != OutboxState.PENDING || message.nextAttemptAt.isAfter(now)
+                    || !message.destination.equals(first.destination)) {
+                break;
+            }
+            String other = destination.concurrencyKey(message);
+            if (other == null || !keys.add(other)) {
+                break;
+            }
+            together.add(message);
+        }
+        return together;
+    }
+
+    /** Attempts {@code together} at once; true when the key may go on after them (none must be retried later). */
+    private boolean attemptTogether(List<OutboxMessage> together, Round batch) {
+        OutboxDestination destination = destinationFor(together.get(0));
+        together.forEach(OutboxMessage::attempting);
+        List<Exception> failures = together.size() == 1 ? deliverOne(destination, together.get(0))
+                : destination.deliverTogether(together);
+        boolean goesOn = true;
+        for (int i = 0; i < together.size(); i++) {
+            if (together.get(i).state != OutboxState.PENDING) {
+                goesOn = false; // held meanwhile: an earlier one's giving up disabled what it was for
+                continue;
+            }
+            goesOn &= batch.count(settle(together.get(i), destination, failures.get(i)));
+        }
+        return goesOn;
+    }
+
+    private static List<Exception> deliverOne(OutboxDestination destination, OutboxMessage message) {
+        try {
+            destination.deliver(message);
+            return java.util.Collections.singletonList(null);
+        } catch (Exception e) {
+            return List.of(e);
+        }
     }
 
     /** How long one key's batch goes on sending before it commits and lets the other keys have their turn. */
@@ -192,33 +261,40 @@ public class OutboxRelay {
     private Outcome attemptHeld(OutboxMessage message) {
         message.attempting();
         OutboxDestination destination = destinationFor(message);
-        RetrySchedule schedule = destination.retrySchedule().orElseGet(config::retrySchedule);
-        try {
-            destination.deliver(message);
+        return settle(message, destination, deliverOne(destination, message).get(0));
+    }
+
+    /** What an attempt of {@code message} came to: delivered ({@code failure} null), retried later, or parked. */
+    private Outcome settle(OutboxMessage message, OutboxDestination destination, Exception failure) {
+        if (failure == null) {
             message.delivered(Instant.now());
             LOG.debugf("delivered %s to %s after %d attempt(s)", message.idempotencyKey, message.destination, message.attempts);
             return Outcome.DELIVERED;
-        } catch (Exception e) {
-            Duration wait = schedule.backoff().after(message.roundAttempts);
-            ParkingCause parked = message.failed(DeliveryFailure.of(message.destination, e), schedule.limit(), wait, Instant.now());
-            if (parked == null) {
-                LOG.warnf("delivery of %s to %s failed (attempt %d), next in %s: %s", message.idempotencyKey, message.destination,
-                        message.attempts, wait, message.lastError);
-                return Outcome.RETRY_LATER;
-            }
-            LOG.errorf("delivery of %s to %s parked (%s): %s", message.idempotencyKey, message.destination, parked.tag(),
-                    message.parkingReason);
-            destination.parked(message);
-            return parked == ParkingCause.PERMANENT ? Outcome.PARKED_PERMANENT : Outcome.PARKED_GAVE_UP;
         }
+        RetrySchedule schedule = destination.retrySchedule().orElseGet(config::retrySchedule);
+        Duration wait = schedule.backoff().after(message.roundAttempts);
+        ParkingCause parked = message.failed(DeliveryFailure.of(message.destination, failure), schedule.limit(), wait, Instant.now());
+        if (parked == null) {
+            LOG.warnf("delivery of %s to %s failed (attempt %d), next in %s: %s", message.idempotencyKey, message.destination,
+                    message.attempts, wait, message.lastError);
+            return Outcome.RETRY_LATER;
+        }
+        LOG.errorf("delivery of %s to %s parked (%s): %s", message.idempotencyKey, message.destination, parked.tag(),
+                message.parkingReason);
+        destination.parked(message);
+        return parked == ParkingCause.PERMANENT ? Outcome.PARKED_PERMANENT : Outcome.PARKED_GAVE_UP;
     }
 
     private OutboxDestination destinationFor(OutboxMessage message) {
+        return destinationFor(message.destination);
+    }
+
+    private OutboxDestination destinationFor(String name) {
         for (OutboxDestination destination : destinations) {
-            if (destination.name().equals(message.destination)) {
+            if (destination.name().equals(name)) {
                 return destination;
             }
         }
-        throw new IllegalStateException("no outbox destination " + message.destination);
+        throw new IllegalStateException("no outbox destination " + name);
     }
 }

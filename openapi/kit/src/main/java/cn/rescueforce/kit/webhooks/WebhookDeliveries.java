@@ -18,16 +18,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Delivers a subscription's changes: the outbox destination {@code webhook} (README, "Change feed and webhooks").
@@ -83,8 +86,70 @@ public class WebhookDeliveries implements OutboxDestination {
                 new RetryLimit(Integer.MAX_VALUE, config.giveUpAfter())));
     }
 
+    /** The changes of the batch in one query: each delivery then finds its change in the persistence context. */
+    @Override
+    public void prepare(List<OutboxMessage> batch) {
+        List<Long> positions = batch.stream().map(message -> payloadOf(message).position()).toList();
+        if (positions.size() > 1) {
+            ChangeEvent.list("position in ?1", positions);
+        }
+    }
+
     @Override
     public void deliver(OutboxMessage message) throws Exception {
+        Exception failure = deliverTogether(List.of(message)).get(0);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** The entity a delivery is about: deliveries about different entities may be sent at the same time. */
+    @Override
+    public String concurrencyKey(OutboxMessage message) {
+        ChangeEvent change = ChangeEvent.findById(payloadOf(message).position());
+        return change == null ? null : change.entityType + ":" + change.entityId;
+    }
+
+    /**
+     * Sends {@code messages} (about different entities) at the same time: each rendered from the feed as its
+     * subscription's owner reads it and signed, then all POSTed at once, then each attempt logged, in order.
+     */
+    @Override
+    public List<Exception> deliverTogether(List<OutboxMessage> messages) {
+        List<Exception> failures = new ArrayList<>(Collections.nCopies(messages.size(), null));
+        List<Rendered> rendered = new ArrayList<>(messages.size());
+        List<CompletableFuture<Sent>> sent = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            try {
+                Rendered delivery = render(messages.get(i));
+                rendered.add(delivery);
+                sent.add(post(delivery.subscription(), delivery.webhookId(), delivery.body()));
+            } catch (Exception e) {
+                failures.set(i, e);
+                rendered.add(null);
+                sent.add(null);
+            }
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            if (sent.get(i) == null) {
+                continue;
+            }
+            Rendered delivery = rendered.get(i);
+            WebhookAttempt attempt = log(delivery.subscription(), messages.get(i).id, delivery.webhookId(), delivery.type(),
+                    sent.get(i).join());
+            if (!attempt.succeeded) {
+                failures.set(i, new DeliveryRefused(attempt.status == null ? attempt.error
+                        : "the receiver answered HTTP " + attempt.status));
+            }
+        }
+        return failures;
+    }
+
+    /** A delivery ready to be sent: its subscription, the change's id (the webhook-id), type and signed body. */
+    private record Rendered(WebhookSubscription subscription, UUID webhookId, String type, String body) {
+    }
+
+    private Rendered render(OutboxMessage message) throws UndeliverableMessage {
         WebhookSubscription subscription = WebhookSubscription.findById(message.aggregateId);
         if (subscription == null) {
             throw new UndeliverableMessage("the subscription was deleted");
@@ -94,12 +159,8 @@ public class WebhookDeliveries implements OutboxDestination {
         if (change == null || !change.id.equals(payload.changeId())) {
             throw new UndeliverableMessage("change " + payload.changeId() + " is past the feed's retention");
         }
-        String body = CloudEvent.of(feed.change(change, subscription.owner()), config.source());
-        Attempted attempted = send(subscription, message.id, change.id, change.type, body);
-        if (!attempted.attempt().succeeded) {
-            throw new DeliveryRefused(attempted.attempt().status == null ? attempted.attempt().error
-                    : "the receiver answered HTTP " + attempted.attempt().status);
-        }
+        return new Rendered(subscription, change.id, change.type,
+                CloudEvent.of(feed.change(change, subscription.owner()), config.source()));
     }
 
     /** The relay gave up on a delivery: the subscription is disabled and its other pending deliveries held. */
@@ -141,15 +202,26 @@ public class WebhookDeliveries implements OutboxDestination {
 
     /** One signed POST of {@code body} to the subscription's target, logged whatever came of it. */
     Attempted send(WebhookSubscription subscription, UUID deliveryId, UUID webhookId, String eventType, String body) {
+        return new Attempted(log(subscription, deliveryId, webhookId, eventType, post(subscription, webhookId, body).join()), body);
+    }
+
+    /** What came of a POST: when it started, how long it took, the receiver's status or why there is none. */
+    private record Sent(Instant started, long durationMs, Integer status, String error) {
+    }
+
+    /**
+     * A signed POST of {@code body} to the subscription's target, the target checked again after resolving it, no
+     * redirect followed; completes (never exceptionally) with what came of it.
+     */
+    private CompletableFuture<Sent> post(WebhookSubscription subscription, UUID webhookId, String body) {
         Instant started = Instant.now();
         long start = System.nanoTime();
-        Integer status = null;
-        String error = null;
+        HttpRequest request;
         try {
             URI uri = URI.create(subscription.targetUrl);
             target.resolve(uri);
             long timestamp = started.getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(uri)
+            request = HttpRequest.newBuilder(uri)
                     .timeout(config.requestTimeout())
                     .header("Content-Type", CloudEvent.MEDIA_TYPE)
                     .header("webhook-id", webhookId.toString())
@@ -157,23 +229,37 @@ public class WebhookDeliveries implements OutboxDestination {
                     .header("webhook-signature", WebhookSignature.sign(subscription.secret, webhookId.toString(), timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            status = response.statusCode();
-            if (status >= 300 && status < 400) {
-                error = "redirect to " + response.headers().firstValue("Location").orElse("(no Location)") + " not followed";
-            }
         } catch (WebhookTarget.Refused e) {
-            error = "target refused: " + e.getMessage();
-        } catch (IOException | IllegalArgumentException e) {
-            error = e.getClass().getSimpleName() + ": " + SecretRedaction.redact(String.valueOf(e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
+            return CompletableFuture.completedFuture(new Sent(started, elapsedMs(start), null, "target refused: " + e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(new Sent(started, elapsedMs(start), null, failure(e)));
         }
-        long durationMs = (System.nanoTime() - start) / 1_000_000;
-        WebhookAttempt attempt = WebhookAttempt.of(subscription.id, deliveryId, webhookId, eventType, started, durationMs, status, error);
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failed) -> {
+            if (failed != null) {
+                Throwable cause = failed instanceof CompletionException && failed.getCause() != null ? failed.getCause() : failed;
+                return new Sent(started, elapsedMs(start), null, failure(cause));
+            }
+            int status = response.statusCode();
+            String error = status >= 300 && status < 400
+                    ? "redirect to " + response.headers().firstValue("Location").orElse("(no Location)") + " not followed" : null;
+            return new Sent(started, elapsedMs(start), status, error);
+        });
+    }
+
+    private static long elapsedMs(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static String failure(Throwable e) {
+        return e.getClass().getSimpleName() + ": " + SecretRedaction.redact(String.valueOf(e.getMessage()));
+    }
+
+    /** The attempt in the subscription's log. */
+    private WebhookAttempt log(WebhookSubscription subscription, UUID deliveryId, UUID webhookId, String eventType, Sent sent) {
+        WebhookAttempt attempt = WebhookAttempt.of(subscription.id, deliveryId, webhookId, eventType, sent.started(),
+                sent.durationMs(), sent.status(), sent.error());
         attempt.persist();
-        return new Attempted(attempt, body);
+        return attempt;
     }
 
     /** A ping: a signed {@code webhook.ping} event, sent now, outside the feed's order. */
