@@ -13,7 +13,9 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -179,7 +181,7 @@ public class OutboxRelay {
         OutboxMessage first = pending.get(from);
         OutboxDestination destination = destinationFor(first);
         List<OutboxMessage> together = new ArrayList<>(List.of(first));
-        java.util.Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         String key = destination.concurrencyKey(first);
         if (key == null) {
             return together;
@@ -239,18 +241,14 @@ public class OutboxRelay {
         }
     }
 
-    /** An earlier pending message of the same ordering key than {@code m}: {@code m} waits for it. */
-    private static final String EARLIER_PENDING = "select 1 from outbox_message e where e.ordering_key = m.ordering_key "
-            + "and e.state = 'PENDING' and e.id <> m.id and (e.ordering_position < m.ordering_position "
-            + "or (e.ordering_position = m.ordering_position and e.created_at < m.created_at))";
-
+    /** Attempts the message {@code id}, one without an ordering key, in the caller's transaction holding its row. */
     private Outcome attempt(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object> locked = em.createNativeQuery("select m.id from outbox_message m where m.id = :id and m.state = 'PENDING' "
-                        + "and m.next_attempt_at <= now() and not exists (" + EARLIER_PENDING + ") for update of m skip locked")
+                        + "and m.next_attempt_at <= now() for update of m skip locked")
                 .setParameter("id", id).getResultList();
         if (locked.isEmpty()) {
-            return Outcome.NOT_DUE; // delivered or parked meanwhile, another instance holds it, or an earlier one waits
+            return Outcome.NOT_DUE; // delivered or parked meanwhile, or another instance holds it
         }
         OutboxMessage message = em.find(OutboxMessage.class, id);
         em.refresh(message);
