@@ -87,7 +87,7 @@ class EquipmentBulkImportTest {
     }
 
     static Response finished(String token, String id) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(600));
         while (true) {
             Response job = given().auth().oauth2(token).get(EQUIPMENT + "/import-jobs/" + id);
             job.then().statusCode(200);

@@ -72,9 +72,9 @@ class BulkImportTest {
                 .post(kindPath + "/import-jobs" + query);
     }
 
-    /** The job once it has ended (polled until a deadline). */
+    /** The job once it has ended, polled until a generous deadline (a loaded runner validates 1,000 rows in minutes). */
     static Response finished(String token, String kindPath, String id) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(600));
         while (true) {
             Response job = given().auth().oauth2(token).get(kindPath + "/import-jobs/" + id);
             job.then().statusCode(200);
