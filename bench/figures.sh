@@ -2,7 +2,8 @@
 # Figures benchmark: GET /api/v1/figures with realistic volume, national and provincial, in one run.
 #
 # Seeds a fresh teams database (bench/figures-seed.sql: TEAMS teams over the 32 provinces, MEMBERS members with two
-# certificates each, YEARS years of drills, training records and mobilization orders), starts the packaged teams-api
+# certificates each, YEARS years of drills, training records, mobilization orders (each under its incident),
+# work-injury policies and prevention work), starts the packaged teams-api
 # against it, warms the JIT up, then measures with wrk, one after the other:
 #   GET /api/v1/figures                      with a national token       target: p99 under 200 ms
 #   GET /api/v1/figures                      with a provincial token     target: p99 under 100 ms
@@ -46,7 +47,8 @@ start=$(date +%s)
 $PG -d "$DB" -v teams=$TEAMS -v members=$MEMBERS -v years=$YEARS -f bench/figures-seed.sql
 $PG -d "$DB" -tAc "select 'rows: ' || (select count(*) from team) || ' teams, ' || (select count(*) from member) || ' members, '
   || (select count(*) from certificate) || ' certificates, ' || (select count(*) from drill) || ' drills, '
-  || (select count(*) from training_record) || ' training records, ' || (select count(*) from mobilization_order) || ' orders'"
+  || (select count(*) from training_record) || ' training records, ' || (select count(*) from mobilization_order) || ' orders, ' || (select count(*) from insurance_policy) || ' policies, '
+  || (select count(*) from preventive_inspection) + (select count(*) from technical_service) + (select count(*) from outreach_activity) || ' prevention records'"
 echo "   seeded in $(( $(date +%s) - start )) s"
 national=$(scripts/dev-token national --ttl 7200)
 provincial=$(scripts/dev-token provincial $PROVINCE --ttl 7200)
