@@ -1,6 +1,7 @@
 -- The volume the figures (GET /api/v1/figures) must stay fast with: TEAMS teams over the 32 provincial-level
 -- divisions and all categories, MEMBERS members (two certificates each), and YEARS years of drills (24 a team a year),
--- training records (2 a member a year) and mobilization orders (4 a team a year, every step timed). Run against an
+-- training records (2 a member a year), mobilization orders (4 a team a year, every step timed, each under its
+-- incident), yearly work-injury policies (9 members in 10) and prevention work (22 records a team a year). Run against an
 -- empty, migrated teams database: psql -v teams=150 -v members=25000 -v years=5 -f bench/figures-seed.sql
 \set ON_ERROR_STOP on
 create temporary table province(code text, n int);
@@ -67,18 +68,56 @@ select md5('ftrain' || m || '-' || r)::uuid, md5('fteam' || (m % :teams))::uuid,
        current_date - (r * 182 + m % 180), 4 + (m + r) % 13, '正压氧气呼吸器佩用', now()
 from generate_series(0, :members - 1) m, generate_series(0, 2 * :years - 1) r;
 
--- mobilization orders: 4 a team a year, completed, every step timed from the alarm
-insert into mobilization_order (id, team_id, province, category, supporting_unit_id, incident_type, severity, incident_province,
-                                incident_lat, incident_lon, incident_address, incident_description, status, issuer_level, issuer_region,
-                                issuer_org, issuer_sub, alarm_at, issued_at, acknowledged_at, departed_at, arrived_at, completed_at,
-                                cancelled_at, cancellation_reason, updated_at, version)
-select md5('forder' || t.id || '-' || o)::uuid, t.id, t.province, t.category, t.supporting_unit_id, 'GAS_EXPLOSION', 'MAJOR', t.province,
-       t.base_lat, t.base_lon, '事故地点', '井下采煤工作面发生瓦斯爆炸', 'COMPLETED', 'NATIONAL', null, null, 'bench',
-       a.alarm, a.alarm + interval '5 seconds', a.alarm + make_interval(secs => 10 + o % 50), a.alarm + make_interval(secs => 30 + o % 70),
-       a.alarm + make_interval(secs => 1200 + o * 17 % 2400), a.alarm + interval '1 day', null, null, now(), 0
+-- mobilization orders: 4 a team a year, completed, every step timed from the alarm, each under its own closed incident
+-- (the incident's id is the order's, as migration V6 made them for the orders before incidents)
+create temporary table bench_order as
+select md5('forder' || t.id || '-' || o)::uuid as id, t.id as team_id, t.province, t.category, t.supporting_unit_id,
+       t.base_lat, t.base_lon, o, a.alarm
 from team t, generate_series(0, 4 * :years - 1) o,
      lateral (select now() - make_interval(days => o * 91 + abs(hashtext(t.code)) % 90) as alarm) a
 where t.code like 'F-%';
+insert into incident (id, type, category, title, description, lat, lon, address, lead_province, provinces, severity, occurred_at,
+                      status, opener_level, opener_sub, opened_at, closed_at, updated_at, version)
+select b.id, 'MINING_ACCIDENT', 'PRODUCTION_SAFETY', '井下采煤工作面发生瓦斯爆炸', '井下采煤工作面发生瓦斯爆炸', b.base_lat, b.base_lon, '事故地点',
+       b.province, ',' || b.province || ',', 'MAJOR', b.alarm, 'CLOSED', 'NATIONAL', 'bench', b.alarm + interval '5 seconds',
+       b.alarm + interval '1 day', now(), 0
+from bench_order b;
+insert into mobilization_order (incident_id, id, team_id, province, category, supporting_unit_id, incident_type, severity, incident_province,
+                                incident_lat, incident_lon, incident_address, incident_description, status, issuer_level, issuer_region,
+                                issuer_org, issuer_sub, alarm_at, issued_at, acknowledged_at, departed_at, arrived_at, completed_at,
+                                cancelled_at, cancellation_reason, updated_at, version)
+select b.id, b.id, b.team_id, b.province, b.category, b.supporting_unit_id, 'GAS_EXPLOSION', 'MAJOR', b.province,
+       b.base_lat, b.base_lon, '事故地点', '井下采煤工作面发生瓦斯爆炸', 'COMPLETED', 'NATIONAL', null, null, 'bench',
+       b.alarm, b.alarm + interval '5 seconds', b.alarm + make_interval(secs => 10 + b.o % 50), b.alarm + make_interval(secs => 30 + b.o % 70),
+       b.alarm + make_interval(secs => 1200 + b.o * 17 % 2400), b.alarm + interval '1 day', null, null, now(), 0
+from bench_order b;
+
+-- work-injury insurance: a yearly policy a member over the years (one member in ten uninsured), so a serving member
+-- holds one policy valid today and four that have lapsed
+insert into insurance_policy (id, member_id, team_id, province, category, supporting_unit_id, kind, insurer, policy_number_encrypted,
+                              sum_insured, valid_from, valid_to, created_at, updated_at, version)
+select md5('fpolicy' || m || '-' || y)::uuid, md5('fmember' || m)::uuid, t.id, t.province, t.category, t.supporting_unit_id,
+       'WORK_INJURY', '中国人民财产保险', 'v1.bench.' || m || '-' || y, 600000, current_date - (y * 365 + m % 300),
+       current_date - (y * 365 + m % 300) + 364, now(), now(), 0
+from generate_series(0, :members - 1) m, generate_series(0, :years - 1) y, team t
+where t.id = md5('fteam' || (m % :teams))::uuid and m % 10 <> 0;
+
+-- prevention work: 12 preventive inspections, 4 technical services and 6 outreach activities a team a year
+insert into preventive_inspection (id, team_id, province, category, supporting_unit_id, enterprise_name, enterprise_credit_code,
+                                   inspected_on, hazards_found, rectification_advice, follow_up_on, created_at, version)
+select md5('finspect' || t.id || '-' || d)::uuid, t.id, t.province, t.category, t.supporting_unit_id, '煤矿企业' || d,
+       'FIGE' || lpad(d::text, 14, '0'), current_date - (d * 30 + abs(hashtext(t.code)) % 30), d % 7, null, null, now(), 0
+from team t, generate_series(0, 12 * :years - 1) d where t.code like 'F-%';
+insert into technical_service (id, team_id, province, category, supporting_unit_id, kind, client, started_on, days, description,
+                               created_at, version)
+select md5('fservice' || t.id || '-' || d)::uuid, t.id, t.province, t.category, t.supporting_unit_id, 'HAZARDOUS_OPERATION_STANDBY', '煤矿企业' || d,
+       current_date - (d * 91 + abs(hashtext(t.code)) % 90), 1 + d % 5, null, now(), 0
+from team t, generate_series(0, 4 * :years - 1) d where t.code like 'F-%';
+insert into outreach_activity (id, team_id, province, category, supporting_unit_id, kind, held_on, audience, topic, participants,
+                               created_at, version)
+select md5('foutreach' || t.id || '-' || d)::uuid, t.id, t.province, t.category, t.supporting_unit_id, 'POPULAR_SCIENCE',
+       current_date - (d * 60 + abs(hashtext(t.code)) % 60), 'ENTERPRISE_STAFF', '矿山自救互救', 20 + d % 80, now(), 0
+from team t, generate_series(0, 6 * :years - 1) d where t.code like 'F-%';
 
 -- as autovacuum leaves a table after a bulk load: statistics, and the visibility map that lets the figures' aggregates
 -- read their covering indexes without visiting the rows

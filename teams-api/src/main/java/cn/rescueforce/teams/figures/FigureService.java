@@ -3,22 +3,27 @@ package cn.rescueforce.teams.figures;
 import cn.rescueforce.kit.i18n.Text;
 
 import cn.rescueforce.kit.security.ManagementLevel;
+import cn.rescueforce.kit.security.TeamScope;
 import cn.rescueforce.teams.api.model.FigureGroup;
 import cn.rescueforce.teams.api.model.FigureGrouping;
 import cn.rescueforce.teams.api.model.FigureReport;
 import cn.rescueforce.teams.api.model.FigureSource;
 import cn.rescueforce.teams.api.model.MobilizationFigureGroup;
 import cn.rescueforce.teams.api.model.MobilizationFigures;
+import cn.rescueforce.teams.api.model.ResponseFigureGroup;
 import cn.rescueforce.teams.api.model.ResponseFigureGrouping;
 import cn.rescueforce.teams.api.model.TargetProgress;
 import cn.rescueforce.teams.api.model.TeamCategory;
 import cn.rescueforce.teams.certificate.CertificateService;
+import cn.rescueforce.teams.insurance.OccupationalSecurityService;
 import cn.rescueforce.teams.mobilization.ResponseFigureService;
+import cn.rescueforce.teams.prevention.PreventionService;
 import cn.rescueforce.teams.security.Scope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +70,12 @@ public class FigureService {
     GradeFigures grades;
 
     @Inject
+    FigureSections sections;
+
+    @Inject
     ObjectMapper json;
+
+    private static final Logger LOG = Logger.getLogger(FigureService.class);
 
     /** A report and its ETag: a hash of its figures with the times left out, so unchanged figures keep their tag. */
     public record Answer(FigureReport report, long etag) {
@@ -73,24 +83,31 @@ public class FigureService {
 
     public Answer report(String province, TeamCategory category, FigureGrouping groupBy) {
         scope.requireLevel(READERS, Text.of("read figures"));
+        long started = System.nanoTime();
         FigureCoverage coverage = FigureCoverage.of(scope.caller(), province, category);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         LocalDate today = CertificateService.today();
-        FigureTally tally = registry.current(coverage.teams(), today);
+        FigureSections.Answer kept = sections.of(FigureSections.Question.of(coverage, groupBy, today),
+                () -> compute(coverage, groupBy, today));
+        FigureSections.Sections own = kept.sections();
+        long ownDone = System.nanoTime();
+        FigureTally tally = own.tally();
         FigureTally.Counts totals = tally.fold(cell -> true);
-        List<Object[]> teams = coverage.coversNothing() ? List.of() : registry.teams(coverage.teams());
-        Map<UUID, TeamWorkFigures.Covered> covered = TeamWorkFigures.covered(teams);
+        Map<UUID, TeamWorkFigures.Covered> covered = TeamWorkFigures.covered(own.teams());
         FigureReport report = new FigureReport()
                 .year(today.getYear())
                 .scope(coverage.toApi())
                 .groupBy(groupBy)
                 .totals(FigureMapper.toApi(totals, null))
-                .mobilizations(mobilizations(coverage, groupBy, today))
-                .insurance(work.insurance(scope.caller().teamScope(), covered, groupBy, today))
-                .prevention(work.prevention(scope.caller().teamScope(), covered, groupBy, today.getYear()))
-                .equipment(equipment.of(teams))
-                .grades(grades.of(coverage))
-                .progress(progress(tally, FigureTargetSet.current()));
+                .mobilizations(mobilizations(own.responses(), today))
+                .insurance(TeamWorkFigures.insurance(own.shares(), covered, groupBy, today))
+                .prevention(TeamWorkFigures.prevention(own.prevention(), covered, groupBy, today.getYear()));
+        long equipmentStarted = System.nanoTime();
+        report.equipment(equipment.of(own.teams()));
+        long gradesStarted = System.nanoTime();
+        report.grades(grades.of(coverage));
+        long gradesDone = System.nanoTime();
+        report.progress(progress(tally, FigureTargetSet.current()));
         if (groupBy != null) {
             Map<String, FigureTally.Counts> groups = tally.foldBy(cell -> groupBy == FigureGrouping.PROVINCE
                     ? cell.province() : cell.category().name());
@@ -108,16 +125,47 @@ public class FigureService {
         }
         long etag = etag(report);
         stamp(report, now);
+        LOG.debugf("figures %s: own sections %s %d ms, equipment %d ms, grades %d ms, whole %d ms",
+                coverage.toApi().getLevel(), kept.kept() ? "kept" : "computed", millis(started, ownDone),
+                millis(equipmentStarted, gradesStarted), millis(gradesStarted, gradesDone), millis(started, System.nanoTime()));
         return new Answer(report, etag);
     }
 
-    /** This year's orders, per province (per category when the answer is grouped so), as the response figures give them. */
-    private MobilizationFigures mobilizations(FigureCoverage coverage, FigureGrouping groupBy, LocalDate today) {
-        OffsetDateTime from = today.withDayOfYear(1).atStartOfDay().atOffset(ZoneOffset.UTC);
-        OffsetDateTime to = from.plusYears(1);
+    /** teams-api's own sections, from its tables, each timed in the log (DEBUG of this class). */
+    private FigureSections.Sections compute(FigureCoverage coverage, FigureGrouping groupBy, LocalDate today) {
+        long started = System.nanoTime();
+        FigureTally tally = registry.current(coverage.teams(), today);
+        long registryDone = System.nanoTime();
+        List<Object[]> teams = coverage.coversNothing() ? List.of() : registry.teams(coverage.teams());
+        long teamsDone = System.nanoTime();
+        List<ResponseFigureGroup> responses = responses(coverage, groupBy, today);
+        long responsesDone = System.nanoTime();
+        TeamScope teamScope = coverage.caller().teamScope();
+        List<OccupationalSecurityService.TeamShare> shares = work.shares(teamScope, teams, today);
+        long insuranceDone = System.nanoTime();
+        List<PreventionService.Group> prevention = work.work(teamScope, teams, today.getYear());
+        long preventionDone = System.nanoTime();
+        LOG.debugf("figures computed: registry %d ms, teams %d ms, responses %d ms, insurance %d ms, prevention %d ms",
+                millis(started, registryDone), millis(registryDone, teamsDone), millis(teamsDone, responsesDone),
+                millis(responsesDone, insuranceDone), millis(insuranceDone, preventionDone));
+        return new FigureSections.Sections(tally, teams, responses, shares, prevention);
+    }
+
+    /** This year's response figures' groups: per province, per category when the answer is grouped so. */
+    private List<ResponseFigureGroup> responses(FigureCoverage coverage, FigureGrouping groupBy, LocalDate today) {
+        if (coverage.coversNothing()) {
+            return List.of();
+        }
+        OffsetDateTime from = yearStart(today);
         ResponseFigureGrouping grouping = groupBy == FigureGrouping.CATEGORY ? ResponseFigureGrouping.CATEGORY : ResponseFigureGrouping.PROVINCE;
-        List<MobilizationFigureGroup> groups = coverage.coversNothing() ? List.of()
-                : responseFigures.figures(from, to, grouping, coverage.province(), coverage.category()).getGroups().stream()
+        return responseFigures.figures(from, from.plusYears(1), grouping, coverage.province(), coverage.category()).getGroups();
+    }
+
+    /** This year's orders, per province (per category when the answer is grouped so), as the response figures give them. */
+    private static MobilizationFigures mobilizations(List<ResponseFigureGroup> responses, LocalDate today) {
+        OffsetDateTime from = yearStart(today);
+        OffsetDateTime to = from.plusYears(1);
+        List<MobilizationFigureGroup> groups = responses.stream()
                 .map(g -> new MobilizationFigureGroup().key(g.getKey()).province(g.getProvince()).category(g.getCategory())
                         .orders(g.getOrders()).acknowledge(g.getAcknowledge()).departure(g.getDeparture()).arrival(g.getArrival())
                         .lateDepartures((long) g.getLateDepartures().size()))
@@ -129,6 +177,14 @@ public class FigureService {
                 .orders(groups.stream().mapToLong(MobilizationFigureGroup::getOrders).sum())
                 .lateDepartures(groups.stream().mapToLong(MobilizationFigureGroup::getLateDepartures).sum())
                 .groups(groups);
+    }
+
+    private static OffsetDateTime yearStart(LocalDate today) {
+        return today.withDayOfYear(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     /** Each national target against the teams and rescuers of the answer's category. */

@@ -53,14 +53,29 @@ public class TeamWorkFigures {
         return covered;
     }
 
-    /** Serving and insured members of the covered teams on {@code asOf}, in total and per group when grouped. */
-    InsuranceFigures insurance(TeamScope teamScope, Map<UUID, Covered> teams, FigureGrouping groupBy, LocalDate asOf) {
+    /** Serving and insured members per team of the caller's scope on {@code asOf}; none asked when no team is covered. */
+    List<OccupationalSecurityService.TeamShare> shares(TeamScope teamScope, List<Object[]> covered, LocalDate asOf) {
+        return covered.isEmpty() ? List.of() : security.insuredShare(teamScope, asOf);
+    }
+
+    /** The year's prevention and service work per team of the caller's scope; none asked when no team is covered. */
+    List<PreventionService.Group> work(TeamScope teamScope, List<Object[]> covered, int year) {
+        return covered.isEmpty() ? List.of() : prevention.totals(teamScope, year, PreventionGrouping.TEAM).groups();
+    }
+
+    /**
+     * Serving and insured members of the covered teams on {@code asOf}, in total and per group when grouped.
+     *
+     * @param shares the shares per team, as {@link #shares} gives them
+     */
+    static InsuranceFigures insurance(List<OccupationalSecurityService.TeamShare> shares, Map<UUID, Covered> teams,
+                                      FigureGrouping groupBy, LocalDate asOf) {
         long serving = 0;
         long insured = 0;
         Map<String, long[]> groups = new TreeMap<>();
         Map<String, Covered> keys = new HashMap<>();
         if (!teams.isEmpty()) {
-            for (OccupationalSecurityService.TeamShare share : security.insuredShare(teamScope, asOf)) {
+            for (OccupationalSecurityService.TeamShare share : shares) {
                 Covered team = teams.get(share.teamId());
                 if (team == null) {
                     continue;
@@ -83,13 +98,18 @@ public class TeamWorkFigures {
                 .groups(rows);
     }
 
-    /** The year's prevention and service work of the covered teams, in total and per group when grouped. */
-    PreventionFigures prevention(TeamScope teamScope, Map<UUID, Covered> teams, FigureGrouping groupBy, int year) {
+    /**
+     * The year's prevention and service work of the covered teams, in total and per group when grouped.
+     *
+     * @param work the work per team, as {@link #work} gives it
+     */
+    static PreventionFigures prevention(List<PreventionService.Group> work, Map<UUID, Covered> teams, FigureGrouping groupBy,
+                                        int year) {
         PreventionService.Counts total = NONE;
         Map<String, PreventionService.Counts> groups = new TreeMap<>();
         Map<String, Covered> keys = new HashMap<>();
         if (!teams.isEmpty()) {
-            for (PreventionService.Group group : prevention.totals(teamScope, year, PreventionGrouping.TEAM).groups()) {
+            for (PreventionService.Group group : work) {
                 Covered team = teams.get(UUID.fromString(group.key()));
                 if (team == null) {
                     continue;

@@ -25,11 +25,16 @@ public class ReadVersion {
 
     /** The version now committed. */
     public long current() {
+        return read(dataSource, QUERY, "read_version has no row: migration V10 not applied");
+    }
+
+    /** The one version a query by primary key answers, on a connection of its own (outside the caller's transaction). */
+    static long read(AgroalDataSource dataSource, String query, String missing) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(QUERY);
+             PreparedStatement statement = connection.prepareStatement(query);
              ResultSet row = statement.executeQuery()) {
             if (!row.next()) {
-                throw new IllegalStateException("read_version has no row: migration V10 not applied");
+                throw new IllegalStateException(missing);
             }
             return row.getLong(1);
         } catch (SQLException e) {

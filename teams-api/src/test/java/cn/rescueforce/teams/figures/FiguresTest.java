@@ -308,6 +308,61 @@ class FiguresTest {
                 .body("totals.teamsByStatus.find { it.value == 'EXITED' }.count", equalTo(1));
     }
 
+    /**
+     * The sections kept per figures version (figures/FigureSections) follow every committed change of the tables they
+     * read, whatever wrote it: each change is made here straight in the database (not through the API), read back,
+     * then undone and read back again.
+     */
+    @Test
+    void keptFiguresFollowEveryCommittedChangeOfTheirTables() throws SQLException {
+        String mine = "(select id from team where id = '" + mining + "')";
+        String chemicalTeam = "(select id from team where id = '" + chemical + "')";
+        List<String[]> changes = List.of(
+                // the figure read, the SQL that changes it, the SQL that undoes the change
+                new String[]{"totals.membersWithValidCertificate",
+                        "update certificate set expires_on = expires_on + 36500 where expires_on = date '2025-01-01' and member_id in (select id from member where team_id = " + mine + ")",
+                        "update certificate set expires_on = expires_on - 36500 where expires_on = date '2025-01-01' + 36500 and member_id in (select id from member where team_id = " + mine + ")"},
+                new String[]{"totals.rescuers",
+                        "update member set status = 'SUSPENDED' where id = (select id from member where team_id = " + chemicalTeam + " and status = 'ACTIVE' order by id limit 1)",
+                        "update member set status = 'ACTIVE' where team_id = " + chemicalTeam + " and status = 'SUSPENDED'"},
+                new String[]{"totals.trainingHours",
+                        "update training_record set hours = hours + 1 where team_id = " + chemicalTeam + " and trained_on = date '" + TODAY + "'",
+                        "update training_record set hours = hours - 1 where team_id = " + chemicalTeam + " and trained_on = date '" + TODAY + "'"},
+                new String[]{"totals.drills",
+                        "update drill set held_on = date '" + TODAY + "' where team_id = " + mine + " and held_on = date '" + TODAY.minusYears(1) + "'",
+                        "update drill set held_on = date '" + TODAY.minusYears(1) + "' where team_id = " + mine + " and duration_minutes = 60 and held_on = date '" + TODAY + "'"},
+                new String[]{"insurance.insuredMembers",
+                        "update insurance_policy set valid_to = valid_to + 2 where valid_to = date '" + TODAY.minusDays(1) + "' and team_id = " + mine,
+                        "update insurance_policy set valid_to = valid_to - 2 where valid_to = date '" + TODAY.plusDays(1) + "' and valid_from = date '" + TODAY.minusYears(1) + "' and team_id = " + mine},
+                new String[]{"prevention.outreachParticipants",
+                        "update outreach_activity set participants = participants + 1 where team_id = " + mine,
+                        "update outreach_activity set participants = participants - 1 where team_id = " + mine},
+                new String[]{"mobilizations.orders",
+                        "update mobilization_order set alarm_at = alarm_at + interval '2 years' where team_id = " + chemicalTeam,
+                        "update mobilization_order set alarm_at = alarm_at - interval '2 years' where team_id = " + chemicalTeam});
+        String token = Tokens.provincial(PROVINCE);
+        for (String[] change : changes) {
+            int before = figures(token, Map.of()).then().statusCode(200).extract().path(change[0]);
+            assertEquals(before, (int) figures(token, Map.of()).then().statusCode(200).extract().path(change[0]));
+            int changed;
+            try {
+                org.junit.jupiter.api.Assertions.assertTrue(sql(change[1]) > 0, change[1]);
+                changed = figures(token, Map.of()).then().statusCode(200).extract().path(change[0]);
+            } finally {
+                sql(change[2]);
+            }
+            assertNotEquals(before, changed, change[0] + " after " + change[1]);
+            assertEquals(before, (int) figures(token, Map.of()).then().statusCode(200).extract().path(change[0]), change[0] + " undone");
+        }
+    }
+
+    int sql(String statement) throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement update = connection.prepareStatement(statement)) {
+            return update.executeUpdate();
+        }
+    }
+
     @Test
     void aServiceThatCannotAnswerMarksItsFigureUnavailableAndTheRestStands() {
         equipment.stop();
