@@ -61,7 +61,8 @@ public record TeamScope(boolean all, String province, boolean miningOnly, UUID u
 
     /**
      * The in-memory check over several teams: is one of them in scope? Each level looks at one fact of a team, so it is
-     * whether the set holds that fact: the province (of a mining team for {@code miningOnly}), or the unit.
+     * whether the set holds that fact: the province (of a mining team for {@code miningOnly}), or the unit. A scope of
+     * every team covers every set.
      */
     public boolean coversAny(TeamSet teams) {
         if (all) {
