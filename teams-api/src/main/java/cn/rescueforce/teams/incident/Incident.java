@@ -4,8 +4,8 @@ import cn.rescueforce.kit.i18n.Text;
 
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.security.Caller;
-import cn.rescueforce.kit.security.TeamSet;
 import cn.rescueforce.kit.security.ManagementLevel;
+import cn.rescueforce.kit.security.TeamSet;
 import cn.rescueforce.teams.api.model.CommandCenter;
 import cn.rescueforce.teams.api.model.IncidentCategory;
 import cn.rescueforce.teams.api.model.IncidentSeverity;

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Writes the change feed in the transaction of the change (so a change is never committed without its event, nor
@@ -165,15 +166,10 @@ public class ChangeRecorder {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the representation of " + change.entityType(), e);
         }
-        List<Object> row = new ArrayList<>(List.of(UUID.randomUUID(), source.eventType(change.action()), change.entityType(),
-                change.entityId()));
-        row.add(representation.version());
-        row.add(change.at().atOffset(java.time.ZoneOffset.UTC));
-        row.add(change.actorLevel().name());
-        row.addAll(Arrays.asList(audience.columnValues()));
-        row.add(representation.personalData() ? cipher.get().encrypt(BODY, body) : body);
-        row.add(representation.personalData());
-        return row.toArray();
+        Object[] event = {UUID.randomUUID(), source.eventType(change.action()), change.entityType(), change.entityId(),
+                representation.version(), change.at().atOffset(java.time.ZoneOffset.UTC), change.actorLevel().name()};
+        Object[] content = {representation.personalData() ? cipher.get().encrypt(BODY, body) : body, representation.personalData()};
+        return Stream.of(event, audience.columnValues(), content).flatMap(Arrays::stream).toArray();
     }
 
     private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
