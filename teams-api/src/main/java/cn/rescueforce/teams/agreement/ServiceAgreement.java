@@ -7,6 +7,7 @@ import cn.rescueforce.kit.security.Caller;
 import cn.rescueforce.kit.security.ManagementLevel;
 import cn.rescueforce.kit.security.TeamColumns;
 import cn.rescueforce.kit.security.TeamScope;
+import cn.rescueforce.kit.security.TeamSet;
 import cn.rescueforce.teams.api.model.AgreementStatus;
 import cn.rescueforce.teams.api.model.TeamCategory;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -125,8 +126,13 @@ public class ServiceAgreement extends PanacheEntityBase {
      * agreement is in the scope that would cover its team, were the team in the enterprise's province.
      */
     public boolean isCoveredBy(TeamScope scope) {
+        return scope.coversAny(teams());
+    }
+
+    /** The teams whose scope covers the agreement ({@link #isCoveredBy}): its team, and its team in the enterprise's province. */
+    public TeamSet teams() {
         boolean mining = TeamScope.isMining(category);
-        return scope.covers(province, mining, supportingUnitId) || scope.covers(enterpriseProvince, mining, supportingUnitId);
+        return TeamSet.of(province, mining, supportingUnitId).and(enterpriseProvince, mining, supportingUnitId);
     }
 
     /** Days until the agreement ends (0 on its last day), or null once it has ended or was terminated. */

@@ -2,7 +2,6 @@ package cn.rescueforce.teams.agreement;
 
 import cn.rescueforce.kit.changes.Audience;
 import cn.rescueforce.kit.changes.ChangeSource;
-import cn.rescueforce.kit.security.TeamScope;
 import cn.rescueforce.teams.certificate.CertificateService;
 import cn.rescueforce.teams.team.TeamService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +12,8 @@ import java.util.UUID;
 
 /**
  * Service agreements in the change feed, as {@code GET /api/v1/service-agreements/{agreementId}} answers them, to
- * the readers whose scope covers the agreement's team, in the team's province or the enterprise's
- * ({@link ServiceAgreement#isCoveredBy}).
+ * the readers whose scope covers the agreement's team, in the team's province or the enterprise's: the teams
+ * {@link ServiceAgreement#teams} names, as {@link ServiceAgreement#isCoveredBy} reads them.
  */
 @ApplicationScoped
 public class ServiceAgreementChanges implements ChangeSource {
@@ -50,8 +49,6 @@ public class ServiceAgreementChanges implements ChangeSource {
         String teamName = teams.names(List.of(agreement.teamId)).get(agreement.teamId);
         double maxDistanceKm = settings.maxDistanceKm();
         return Representation.of(ServiceAgreementMapper.toApi(agreement, teamName, CertificateService.today(), maxDistanceKm),
-                agreement.version,
-                Audience.team(agreement.province, TeamScope.isMining(agreement.category), agreement.supportingUnitId)
-                        .andProvince(agreement.enterpriseProvince.equals(agreement.province) ? null : agreement.enterpriseProvince));
+                agreement.version, Audience.teams(agreement.teams()));
     }
 }

@@ -5,6 +5,7 @@ import cn.rescueforce.kit.i18n.Text;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.security.Caller;
 import cn.rescueforce.kit.security.ManagementLevel;
+import cn.rescueforce.kit.security.TeamSet;
 import cn.rescueforce.teams.api.model.CommandCenter;
 import cn.rescueforce.teams.api.model.IncidentCategory;
 import cn.rescueforce.teams.api.model.IncidentSeverity;
@@ -190,7 +191,19 @@ public class Incident extends PanacheEntityBase {
      * mining accident, hosted by its enterprise.
      */
     public boolean concernsScopeOf(Caller caller) {
-        return provinceList().stream().anyMatch(p -> caller.covers(p, isMining(), supportingUnitId));
+        return caller.teamScope().coversAny(teams());
+    }
+
+    /**
+     * The incident as teams for the scope rule ({@link #concernsScopeOf}): one in each of its provinces, of the mining
+     * category when it is a mining accident, hosted by its enterprise.
+     */
+    public TeamSet teams() {
+        TeamSet teams = TeamSet.NONE;
+        for (String province : provinceList()) {
+            teams = teams.and(province, isMining(), supportingUnitId);
+        }
+        return teams;
     }
 
     /**

@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -312,6 +313,61 @@ class IncidentTest {
         assertTrue(seen.get("sichuan unit").equals(List.of("incident.team-engaged")),
                 "the unit sees the incident from the change that engaged its team: " + seen);
         assertTrue(seen.get("chongqing unit").isEmpty(), "no team of its is engaged: " + seen);
+    }
+
+    @Test
+    void theChangeFeedShowsAnIncidentToEveryProvinceAndUnitOfItsEngagedTeamsAsItsReadRuleDoes() {
+        String shanxi = "140000";
+        UUID shanxiUnit = Registry.unit(shanxi);
+        UUID shanxiTeam = Registry.activeTeam(shanxi, "HAZARDOUS_CHEMICALS", shanxiUnit);
+        UUID chongqingChemicals = Registry.activeTeam(CHONGQING, "HAZARDOUS_CHEMICALS", chongqingUnit);
+        UUID unrelatedUnit = Registry.unit(SICHUAN);
+        Map<String, String> tokens = new java.util.LinkedHashMap<>();
+        tokens.put("sichuan", Tokens.provincial(SICHUAN));
+        tokens.put("chongqing", Tokens.provincial(CHONGQING));
+        tokens.put("shanxi", Tokens.provincial(shanxi));
+        tokens.put("guizhou", Tokens.provincial("520000"));
+        tokens.put("sichuan mine safety", Tokens.mineSafety(SICHUAN));
+        tokens.put("chongqing mine safety", Tokens.mineSafety(CHONGQING));
+        tokens.put("shanxi mine safety", Tokens.mineSafety(shanxi));
+        tokens.put("sichuan unit", Tokens.unit(sichuanUnit));
+        tokens.put("chongqing unit", Tokens.unit(chongqingUnit));
+        tokens.put("shanxi unit", Tokens.unit(shanxiUnit));
+        tokens.put("unrelated unit", Tokens.unit(unrelatedUnit));
+        Map<String, String> cursors = new HashMap<>();
+        tokens.forEach((name, token) -> cursors.put(name, given().auth().oauth2(token).get("/api/v1/changes/cursor").then()
+                .statusCode(200).extract().path("cursor")));
+
+        // a flood in Sichuan and Chongqing; engaged: a mining team of Sichuan, chemicals teams of Chongqing and Shanxi
+        String id = openId(Tokens.national(), incident("FLOOD", SICHUAN, CHONGQING));
+        mobilize(Tokens.national(), sichuanTeam, id).statusCode(201);
+        mobilize(Tokens.national(), chongqingChemicals, id).statusCode(201);
+        mobilize(Tokens.national(), shanxiTeam, id).statusCode(201);
+        String etag = read(Tokens.national(), id).statusCode(200).extract().header("ETag");
+        given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("commander", "李明", "contactPhone", "0830-7201119", "location", Map.of("lat", 28.19, "lon", 105.44)))
+                .put("/api/v1/incidents/" + id + "/command-center").then().statusCode(200);
+
+        Map<String, List<String>> seen = new HashMap<>();
+        tokens.forEach((name, token) -> seen.put(name, given().auth().oauth2(token).queryParam("after", cursors.get(name))
+                .queryParam("limit", 1000).get("/api/v1/changes").then().statusCode(200).extract().jsonPath()
+                .getList("items.findAll { it.entityId == '" + id + "' }.type", String.class)));
+        String engaged = "incident.team-engaged";
+        List<String> everything = List.of("incident.opened", engaged, engaged, engaged, "incident.updated");
+        assertEquals(everything, seen.get("sichuan"), seen.toString());
+        assertEquals(everything, seen.get("chongqing"), seen.toString());
+        assertEquals(List.of(engaged, "incident.updated"), seen.get("shanxi"),
+                "the third province sees the incident from the change that engaged its team: " + seen);
+        assertEquals(List.of(engaged, engaged, engaged, "incident.updated"), seen.get("sichuan mine safety"),
+                "a mining team of its province is engaged: " + seen);
+        assertEquals(List.of(engaged, engaged, engaged, "incident.updated"), seen.get("sichuan unit"), seen.toString());
+        assertEquals(List.of(engaged, engaged, "incident.updated"), seen.get("chongqing unit"), seen.toString());
+        assertEquals(List.of(engaged, "incident.updated"), seen.get("shanxi unit"), seen.toString());
+        for (String outside : List.of("guizhou", "chongqing mine safety", "shanxi mine safety", "unrelated unit")) {
+            assertTrue(seen.get(outside).isEmpty(), outside + " may not read it: " + seen);
+        }
+        // exactly the callers who may read the incident
+        tokens.forEach((name, token) -> read(token, id).statusCode(seen.get(name).isEmpty() ? 404 : 200));
     }
 
     @Test

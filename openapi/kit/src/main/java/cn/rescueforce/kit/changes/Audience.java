@@ -3,8 +3,8 @@ package cn.rescueforce.kit.changes;
 import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.kit.security.Caller;
 import cn.rescueforce.kit.security.ManagementLevel;
-import cn.rescueforce.kit.security.TeamColumns;
 import cn.rescueforce.kit.security.TeamScope;
+import cn.rescueforce.kit.security.TeamSet;
 
 import java.util.EnumSet;
 import java.util.Map;
@@ -18,24 +18,28 @@ import java.util.stream.Collectors;
  * ({@link #restrict}) for the reader (a webhook's reader is its subscription's owner). {@code national} and the
  * services' own accounts see every change, as they read every object.
  *
+ * <p>An object of teams is read by whoever's team scope covers one of its teams ({@link TeamScope#coversAny}): a team's
+ * own objects have one, a service agreement its team as if it were in the enterprise's province too, an incident the
+ * facts of each province it concerns and of every engaged team, of any number of provinces and units, mining and
+ * other teams mixed. The in-memory rule ({@link #admits}) and the query condition ({@link #restrict}) say the same.
+ *
  * @param kind        whose objects: {@link Kind}
- * @param province    TEAM: the team's province; PROVINCE: the province
- * @param mining      TEAM: whether the team is a mining team
- * @param unit        TEAM: the team's supporting unit
+ * @param teams       TEAM: the teams' facts; PROVINCE: the province, as a mining team of it (its provincial and
+ *                    mine-safety levels); otherwise none
  * @param assessorOrg TEAM: the assessor organisation an assessment of the team is assigned to (it sees the change too)
  * @param levels      the levels that may read this kind of object at all; null: every level the kind lets in
  * @param everyOf     levels that see it whatever their region or organisation (every unit sees a provincial depot);
  *                    null: none
- * @param alsoProvince TEAM: a second province whose team scope covers it as if the team were there (a service agreement
- *                    with an enterprise of another province); null: none
  */
-public record Audience(Kind kind, String province, boolean mining, UUID unit, UUID assessorOrg, Set<ManagementLevel> levels,
-                       Set<ManagementLevel> everyOf, String alsoProvince) {
+public record Audience(Kind kind, TeamSet teams, UUID assessorOrg, Set<ManagementLevel> levels, Set<ManagementLevel> everyOf) {
+
+    /** Where {@link ChangeEvent} keeps {@link #teams} ({@link TeamSet#column}). */
+    static final TeamSet.Columns TEAM_COLUMNS = new TeamSet.Columns("provinces", "miningProvinces", "units");
 
     public enum Kind {
         /** Every authenticated caller (catalogues, standards). */
         ALL,
-        /** The levels whose team scope covers the team ({@link TeamScope}), and the assessor organisation named. */
+        /** The levels whose team scope covers one of the teams ({@link TeamScope}), and the assessor organisation named. */
         TEAM,
         /** national, and the provincial and mine-safety levels of the province (objects a province owns). */
         PROVINCE,
@@ -43,32 +47,41 @@ public record Audience(Kind kind, String province, boolean mining, UUID unit, UU
         NATIONAL
     }
 
+    public Audience {
+        teams = teams == null ? TeamSet.NONE : teams;
+    }
+
     public static Audience everyone() {
-        return new Audience(Kind.ALL, null, false, null, null, null, null, null);
+        return new Audience(Kind.ALL, TeamSet.NONE, null, null, null);
     }
 
     public static Audience national() {
-        return new Audience(Kind.NATIONAL, null, false, null, null, null, null, null);
+        return new Audience(Kind.NATIONAL, TeamSet.NONE, null, null, null);
     }
 
     /** The levels of {@code province}; national and services see it too. */
     public static Audience province(String province) {
-        return new Audience(Kind.PROVINCE, province, false, null, null, null, null, null);
+        return new Audience(Kind.PROVINCE, TeamSet.of(province, true, null), null, null, null);
     }
 
     /** Whoever's team scope covers a team with these facts ({@link TeamScope#covers}). */
     public static Audience team(String province, boolean mining, UUID unit) {
-        return new Audience(Kind.TEAM, province, mining, unit, null, null, null, null);
+        return teams(TeamSet.of(province, mining, unit));
+    }
+
+    /** Whoever's team scope covers one of these teams ({@link TeamScope#coversAny}). */
+    public static Audience teams(TeamSet teams) {
+        return new Audience(Kind.TEAM, teams, null, null, null);
+    }
+
+    /** Also whoever's team scope covers a team with these facts. */
+    public Audience andTeam(String province, boolean mining, UUID unit) {
+        return new Audience(kind, teams.and(province, mining, unit), assessorOrg, levels, everyOf);
     }
 
     /** Also the assessor organisation {@code org} (an assessment assigned to it); none when null. */
     public Audience andAssessor(UUID org) {
-        return new Audience(kind, province, mining, unit, org, levels, everyOf, alsoProvince);
-    }
-
-    /** Also the levels whose team scope covers a team of this province with the same facts. */
-    public Audience andProvince(String other) {
-        return new Audience(kind, province, mining, unit, assessorOrg, levels, everyOf, other);
+        return new Audience(kind, teams, org, levels, everyOf);
     }
 
     /**
@@ -78,7 +91,7 @@ public record Audience(Kind kind, String province, boolean mining, UUID unit, UU
     public Audience onlyLevels(ManagementLevel... allowed) {
         Set<ManagementLevel> set = EnumSet.of(ManagementLevel.NATIONAL);
         set.addAll(Set.of(allowed));
-        return new Audience(kind, province, mining, unit, assessorOrg, set, everyOf, alsoProvince);
+        return new Audience(kind, teams, assessorOrg, set, everyOf);
     }
 
     /** Also every caller of these levels, whatever its region or organisation. */
@@ -88,17 +101,20 @@ public record Audience(Kind kind, String province, boolean mining, UUID unit, UU
             set.addAll(everyOf);
         }
         set.addAll(Set.of(all));
-        return new Audience(kind, province, mining, unit, assessorOrg, levels, set, alsoProvince);
+        return new Audience(kind, teams, assessorOrg, levels, set);
     }
 
-    /** The levels as stored: {@code ,LEVEL,LEVEL,} (so that a {@code like} finds one), or null. */
-    String levelsColumn() {
-        return column(levels);
-    }
+    /** The columns of {@link ChangeEvent} that keep an audience, in {@link #columnValues}'s order. */
+    static final String COLUMNS = "audience, provinces, mining_provinces, units, assessor_org, levels, every_of";
 
-    /** The {@link #everyOf} levels as stored, like {@link #levelsColumn}. */
-    String everyOfColumn() {
-        return column(everyOf);
+    /**
+     * The audience as stored ({@link #COLUMNS}): the kind by name, each of the teams' sets as {@link TeamSet#column},
+     * the assessor organisation, and the levels and {@link #everyOf} levels as {@code ,LEVEL,LEVEL,} (so that a
+     * {@code like} finds one); null for what is absent.
+     */
+    Object[] columnValues() {
+        return new Object[]{kind.name(), TeamSet.column(teams.provinces()), TeamSet.column(teams.miningProvinces()),
+                TeamSet.column(teams.units()), assessorOrg, column(levels), column(everyOf)};
     }
 
     private static String column(Set<ManagementLevel> set) {
@@ -106,10 +122,30 @@ public record Audience(Kind kind, String province, boolean mining, UUID unit, UU
     }
 
     /**
-     * The rule as a condition on {@link ChangeEvent}'s columns: national sees every change; the levels column narrows;
-     * then the kind (ALL; PROVINCE: its provincial and mine-safety levels, and services; TEAM: the caller's team scope
-     * in the team's province or {@code alsoProvince}, and the assigned assessor organisation; NATIONAL: none else) or
-     * {@code everyOf}.
+     * The rule in memory: national sees every change; the levels narrow; then the services see all but NATIONAL's,
+     * and the others ALL's, those of an {@code everyOf} level, those whose team scope covers one of the teams (TEAM and
+     * PROVINCE), and the assigned assessor organisation.
+     */
+    public boolean admits(Caller caller) {
+        if (caller.is(ManagementLevel.NATIONAL)) {
+            return true;
+        }
+        if (levels != null && !levels.contains(caller.level())) {
+            return false;
+        }
+        if (caller.is(ManagementLevel.SERVICE)) {
+            return kind != Kind.NATIONAL;
+        }
+        return kind == Kind.ALL
+                || everyOf != null && everyOf.contains(caller.level())
+                || caller.teamScope().coversAny(teams)
+                || caller.is(ManagementLevel.ASSESSOR) && caller.org() != null && caller.org().equals(assessorOrg);
+    }
+
+    /**
+     * {@link #admits} as a condition on {@link ChangeEvent}'s columns, for the feed and the webhooks: an indexed range
+     * of positions filtered by it. Only TEAM and PROVINCE audiences keep teams, so the team scope's condition over
+     * them needs no kind.
      */
     static Where restrict(Where where, Caller caller) {
         if (caller.is(ManagementLevel.NATIONAL)) {
@@ -124,24 +160,10 @@ public record Audience(Kind kind, String province, boolean mining, UUID unit, UU
         return where.anyOf(
                 w -> w.condition("audience = 'ALL'", Map.of()),
                 w -> w.condition("everyOf like :" + level, Map.of(level, pattern)),
-                w -> {
-                    if (caller.isAnyOf(ManagementLevel.PROVINCIAL, ManagementLevel.MINE_SAFETY)) {
-                        w.condition("audience = 'PROVINCE'", Map.of()).equal("province", caller.region());
-                    } else {
-                        w.condition(true, "1 = 0");
-                    }
-                },
-                w -> {
-                    w.condition("audience = 'TEAM'", Map.of());
-                    caller.teamScope().restrict(w, TeamColumns.withMiningFlag("province", "mining", "unit"));
-                },
-                w -> {
-                    w.condition("audience = 'TEAM' and alsoProvince is not null", Map.of());
-                    caller.teamScope().restrict(w, TeamColumns.withMiningFlag("alsoProvince", "mining", "unit"));
-                },
+                w -> caller.teamScope().restrictAny(w, TEAM_COLUMNS),
                 w -> {
                     if (caller.is(ManagementLevel.ASSESSOR) && caller.org() != null) {
-                        w.condition("audience = 'TEAM'", Map.of()).equal("assessorOrg", caller.org());
+                        w.equal("assessorOrg", caller.org());
                     } else {
                         w.condition(true, "1 = 0");
                     }

@@ -51,23 +51,25 @@ public class ChangeEvent extends PanacheEntityBase {
     @Column(nullable = false)
     public String audience;
 
-    public String province;
+    /** {@link Audience#teams}: the teams' provinces, {@code ,A,B,} or null ({@link cn.rescueforce.kit.security.TeamSet#column}). */
+    @Column(columnDefinition = "text")
+    public String provinces;
 
-    @Column(nullable = false)
-    public boolean mining;
+    /** The provinces of the mining teams among them, like {@link #provinces}. */
+    @Column(name = "mining_provinces", columnDefinition = "text")
+    public String miningProvinces;
 
-    public UUID unit;
+    /** Their supporting units, like {@link #provinces}. */
+    @Column(columnDefinition = "text")
+    public String units;
 
     @Column(name = "assessor_org")
     public UUID assessorOrg;
 
-    /** {@code ,LEVEL,LEVEL,} or null: {@link Audience#levelsColumn}. */
+    /** {@code ,LEVEL,LEVEL,} or null: {@link Audience#columnValues}. */
     public String levels;
 
-    @Column(name = "also_province")
-    public String alsoProvince;
-
-    /** {@code ,LEVEL,LEVEL,} or null: {@link Audience#everyOfColumn}. */
+    /** {@code ,LEVEL,LEVEL,} or null: {@link Audience#columnValues}. */
     @Column(name = "every_of")
     public String everyOf;
 

@@ -22,11 +22,13 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Writes the change feed in the transaction of the change (so a change is never committed without its event, nor
@@ -46,8 +48,8 @@ public class ChangeRecorder {
     static final PersonalDataField BODY = new PersonalDataField("change_event.body");
     private static final String PENDING = ChangeRecorder.class.getName() + ".pending";
     private static final String INSERT = "insert into change_event (position, id, type, entity_type, entity_id, entity_version,"
-            + " occurred_at, actor_level, audience, province, mining, unit, assessor_org, levels, every_of, also_province, body,"
-            + " personal_data) values (nextval('change_event_position'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " occurred_at, actor_level, " + Audience.COLUMNS + ", body, personal_data)"
+            + " values (nextval('change_event_position'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Inject
     TransactionSynchronizationRegistry registry;
@@ -164,11 +166,10 @@ public class ChangeRecorder {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the representation of " + change.entityType(), e);
         }
-        return new Object[]{UUID.randomUUID(), source.eventType(change.action()), change.entityType(), change.entityId(),
-                representation.version(), change.at().atOffset(java.time.ZoneOffset.UTC), change.actorLevel().name(), audience.kind().name(),
-                audience.province(), audience.mining(), audience.unit(), audience.assessorOrg(), audience.levelsColumn(),
-                audience.everyOfColumn(), audience.alsoProvince(), representation.personalData() ? cipher.get().encrypt(BODY, body) : body,
-                representation.personalData()};
+        Object[] event = {UUID.randomUUID(), source.eventType(change.action()), change.entityType(), change.entityId(),
+                representation.version(), change.at().atOffset(java.time.ZoneOffset.UTC), change.actorLevel().name()};
+        Object[] content = {representation.personalData() ? cipher.get().encrypt(BODY, body) : body, representation.personalData()};
+        return Stream.of(event, audience.columnValues(), content).flatMap(Arrays::stream).toArray();
     }
 
     private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {

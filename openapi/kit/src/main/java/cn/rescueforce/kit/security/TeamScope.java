@@ -59,6 +59,38 @@ public record TeamScope(boolean all, String province, boolean miningOnly, UUID u
         return unit != null && unit.equals(supportingUnitId);
     }
 
+    /**
+     * The in-memory check over several teams: is one of them in scope? Each level looks at one fact of a team, so it is
+     * whether the set holds that fact: the province (of a mining team for {@code miningOnly}), or the unit. A scope of
+     * every team covers every set.
+     */
+    public boolean coversAny(TeamSet teams) {
+        if (all) {
+            return true;
+        }
+        if (province != null) {
+            return (miningOnly ? teams.miningProvinces() : teams.provinces()).contains(province);
+        }
+        return unit != null && teams.units().contains(unit);
+    }
+
+    /**
+     * {@link #coversAny} as a condition on a team set's columns ({@link TeamSet#column}: {@code like '%,X,%'}), added to
+     * {@code where}; nothing when all is visible.
+     */
+    public Where restrictAny(Where where, TeamSet.Columns columns) {
+        if (all) {
+            return where;
+        }
+        if (coversNothing()) {
+            return where.condition(true, "1 = 0");
+        }
+        String name = where.name();
+        String column = province == null ? columns.units() : miningOnly ? columns.miningProvinces() : columns.provinces();
+        Object fact = province == null ? unit : province;
+        return where.condition(column + " like :" + name, Map.of(name, "%," + fact + ",%"));
+    }
+
     /** The same rule as a condition on the given columns, added to {@code where}; nothing when all is visible. */
     public Where restrict(Where where, TeamColumns columns) {
         if (all) {
