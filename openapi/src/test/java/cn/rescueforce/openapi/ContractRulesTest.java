@@ -111,6 +111,25 @@ class ContractRulesTest {
                 assertEquals(schema.getKey(), schema.getValue().path("title").asText(), "title of " + schema.getKey()));
     }
 
+    /**
+     * A vocabulary the services share (the rescue specialties, {@code Specialty}) is defined once, in common.yaml, and
+     * referenced from there: a service contract defining a schema of the same name again would let the two drift apart.
+     */
+    @ParameterizedTest
+    @MethodSource("services")
+    void aSharedSchemaIsDefinedOnlyInCommonYaml(String service) throws IOException {
+        JsonNode shared = yaml.readTree(CONTRACTS.resolve("common.yaml").toFile()).path("components").path("schemas");
+        JsonNode own = yaml.readTree(CONTRACTS.resolve(service + ".yaml").toFile()).path("components").path("schemas");
+        List<String> again = new ArrayList<>();
+        own.fieldNames().forEachRemaining(name -> {
+            if (shared.has(name)) {
+                again.add(name);
+            }
+        });
+        assertTrue(again.isEmpty(), service + " defines again what common.yaml defines (reference common.yaml#/components/schemas/…): " + again);
+        assertTrue(shared.has("Specialty"), "the specialties are common.yaml's");
+    }
+
     private static void requireResponse(List<String> faults, String name, JsonNode responses, String status) {
         if (!responses.has(status)) {
             faults.add(name + ": no " + status + " response");

@@ -79,6 +79,10 @@ class IncidentTest {
                 .body("errors.field", hasItem("occurredAt"));
         Map<String, Object> unknownType = incident("METEOR_STRIKE", SICHUAN);
         open(Tokens.national(), unknownType).statusCode(400).body("errors.field", hasItem("type"));
+        // a list filter outside its enum names the query parameter and its values
+        given().auth().oauth2(Tokens.national()).queryParam("status", "FINISHED").get("/api/v1/incidents").then().statusCode(400)
+                .body("type", equalTo(PROBLEMS + "validation")).body("errors[0].field", equalTo("status"))
+                .body("errors[0].message", equalTo("must be one of OPEN, CONTAINED, CLOSED"));
     }
 
     @Test
