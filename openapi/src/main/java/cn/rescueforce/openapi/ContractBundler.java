@@ -62,7 +62,7 @@ public final class ContractBundler {
             String pointer = pending.pop(); // e.g. "schemas/Problem"
             String[] parts = pointer.split("/", 2);
             ObjectNode section = components.has(parts[0]) ? (ObjectNode) components.get(parts[0]) : components.putObject(parts[0]);
-            if (section.has(parts[1])) {
+            if (section.has(parts[1]) && !isAliasOf(section.get(parts[1]), pointer)) {
                 continue;
             }
             JsonNode definition = common.path("components").path(parts[0]).path(parts[1]);
@@ -74,6 +74,14 @@ public final class ContractBundler {
             collectLocalRefsOfCommon(copy, pending);
         }
         return doc;
+    }
+
+    /**
+     * A service's own name for a shared component ({@code Specialty: {$ref: 'common.yaml#/components/schemas/Specialty'}},
+     * so that its generated model keeps the name): once localized it points to itself, and the definition replaces it.
+     */
+    private static boolean isAliasOf(JsonNode component, String pointer) {
+        return component.size() == 1 && ("#/components/" + pointer).equals(component.path("$ref").asText());
     }
 
     /** Rewrites external references in the service document to local ones, queueing what they point to. */

@@ -111,6 +111,43 @@ class ContractRulesTest {
                 assertEquals(schema.getKey(), schema.getValue().path("title").asText(), "title of " + schema.getKey()));
     }
 
+    /**
+     * A vocabulary the services share (the rescue specialties, {@code Specialty}) is defined once, in common.yaml: a
+     * service contract may name it (a schema that is only {@code $ref: 'common.yaml#/components/schemas/<the same
+     * name>'}, which keeps the generated model's name when it is used in arrays), never define it again, which would let
+     * the two drift apart. The bundled document carries the definition under that name.
+     */
+    @ParameterizedTest
+    @MethodSource("services")
+    void aSharedSchemaIsDefinedOnlyInCommonYaml(String service) throws IOException {
+        JsonNode shared = yaml.readTree(CONTRACTS.resolve("common.yaml").toFile()).path("components").path("schemas");
+        JsonNode own = yaml.readTree(CONTRACTS.resolve(service + ".yaml").toFile()).path("components").path("schemas");
+        List<String> again = new ArrayList<>();
+        own.fields().forEachRemaining(schema -> {
+            String alias = "common.yaml#/components/schemas/" + schema.getKey();
+            if (shared.has(schema.getKey()) && !(schema.getValue().size() == 1 && alias.equals(schema.getValue().path("$ref").asText()))) {
+                again.add(schema.getKey());
+            }
+        });
+        assertTrue(again.isEmpty(), service + " defines again what common.yaml defines (name it with only a $ref to common.yaml): " + again);
+        ObjectNode bundled = new ContractBundler(CONTRACTS).bundle(CONTRACTS.resolve(service + ".yaml"));
+        own.fieldNames().forEachRemaining(name -> {
+            if (shared.has(name)) {
+                assertEquals(shared.get(name), bundled.path("components").path("schemas").get(name), "bundled " + name + " of " + service);
+            }
+        });
+    }
+
+    @Test
+    void theSpecialtiesAreOneVocabularyOfTeamsAndEquipment() throws IOException {
+        assertTrue(yaml.readTree(CONTRACTS.resolve("common.yaml").toFile()).path("components").path("schemas").path("Specialty")
+                .path("enum").size() > 0, "common.yaml defines Specialty");
+        for (String service : List.of("teams-api", "equipment-api")) {
+            assertEquals("common.yaml#/components/schemas/Specialty", yaml.readTree(CONTRACTS.resolve(service + ".yaml").toFile())
+                    .path("components").path("schemas").path("Specialty").path("$ref").asText(), service + " names common.yaml's Specialty");
+        }
+    }
+
     private static void requireResponse(List<String> faults, String name, JsonNode responses, String status) {
         if (!responses.has(status)) {
             faults.add(name + ": no " + status + " response");

@@ -48,9 +48,10 @@ public class CallUpResource implements CallUpsApi {
     }
 
     @Override
-    public Response listCallUps(Integer page, Integer size, CallUpStatus status, UUID depotId, UUID teamId, UUID mobilizationOrderId) {
+    public Response listCallUps(Integer page, Integer size, CallUpStatus status, UUID depotId, UUID teamId, UUID mobilizationOrderId,
+                                UUID incidentId) {
         PageRequest request = PageRequest.of(page, size, null, Map.of(), Sort.by("requestedAt"));
-        PanacheQuery<CallUp> found = service.list(new CallUpService.Filter(status, depotId, teamId, mobilizationOrderId), request);
+        PanacheQuery<CallUp> found = service.list(new CallUpService.Filter(status, depotId, teamId, mobilizationOrderId, incidentId), request);
         List<CallUp> list = found.list();
         return Response.ok(mapper.page(list, service.stockOf(list), service.depotsOf(list), request, found.count())).build();
     }

@@ -60,7 +60,7 @@ public class CallUpService {
     @Inject
     AuditTrail audit;
 
-    public record Filter(CallUpStatus status, UUID depotId, UUID teamId, UUID mobilizationOrderId) {
+    public record Filter(CallUpStatus status, UUID depotId, UUID teamId, UUID mobilizationOrderId, UUID incidentId) {
     }
 
     @Transactional
@@ -92,7 +92,8 @@ public class CallUpService {
                 .equal("c.status", filter.status())
                 .equal("c.depotId", filter.depotId())
                 .equal("c.teamId", filter.teamId())
-                .equal("c.mobilizationOrderId", filter.mobilizationOrderId());
+                .equal("c.mobilizationOrderId", filter.mobilizationOrderId())
+                .equal("c.incidentId", filter.incidentId());
         return callUps.search(where).page(page.panachePage());
     }
 

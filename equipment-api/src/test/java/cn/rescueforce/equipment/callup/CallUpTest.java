@@ -226,6 +226,51 @@ class CallUpTest {
                 .post("/api/v1/call-ups").then().statusCode(201).body("incidentId", org.hamcrest.Matchers.nullValue());
     }
 
+    @Test
+    void theCallUpsOfAnIncidentAreListedWithinTheCallersScope() {
+        UUID incident = UUID.randomUUID();
+        UUID otherIncident = UUID.randomUUID();
+        Teams.Team sichuan = Teams.team("510000", Teams.MINING);
+        UUID sichuanDepot = Fixtures.provincialDepot("510000");
+        UUID sichuanLine = Fixtures.stock(Tokens.provincial("510000"), sichuanDepot, 10, 0, null);
+        Teams.Team shanxi = Teams.team("140000", Teams.MINING);
+        UUID shanxiDepot = Fixtures.provincialDepot("140000");
+        UUID shanxiLine = Fixtures.stock(Tokens.provincial("140000"), shanxiDepot, 10, 0, null);
+        String sichuanCallUp = requestServing(Tokens.unit(sichuan.unitId()), sichuanDepot, sichuan.id(), sichuanLine, incident);
+        String shanxiCallUp = requestServing(Tokens.unit(shanxi.unitId()), shanxiDepot, shanxi.id(), shanxiLine, incident);
+        String otherCallUp = requestServing(Tokens.unit(sichuan.unitId()), sichuanDepot, sichuan.id(), sichuanLine, otherIncident);
+        requestServing(Tokens.unit(sichuan.unitId()), sichuanDepot, sichuan.id(), sichuanLine, null);
+
+        given().auth().oauth2(Tokens.national()).queryParam("incidentId", incident.toString()).get("/api/v1/call-ups").then()
+                .statusCode(200).body("total", equalTo(2)).body("items.id", hasItems(sichuanCallUp, shanxiCallUp))
+                .body("items.incidentId", org.hamcrest.Matchers.everyItem(equalTo(incident.toString())));
+        given().auth().oauth2(Tokens.service()).queryParam("incidentId", otherIncident.toString()).get("/api/v1/call-ups").then()
+                .statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(otherCallUp));
+        // a province sees its own teams' call-ups of the incident only; the filters combine
+        given().auth().oauth2(Tokens.provincial("510000")).queryParam("incidentId", incident.toString()).get("/api/v1/call-ups")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(sichuanCallUp));
+        given().auth().oauth2(Tokens.national()).queryParam("incidentId", incident.toString()).queryParam("teamId", shanxi.id().toString())
+                .get("/api/v1/call-ups").then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(shanxiCallUp));
+        given().auth().oauth2(Tokens.national()).queryParam("incidentId", incident.toString()).queryParam("status", "APPROVED")
+                .get("/api/v1/call-ups").then().statusCode(200).body("total", equalTo(0));
+        // an incident nothing serves is an empty page; a malformed id a validation problem naming the parameter
+        given().auth().oauth2(Tokens.national()).queryParam("incidentId", UUID.randomUUID().toString()).get("/api/v1/call-ups").then()
+                .statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(Tokens.national()).queryParam("incidentId", "古蔺煤矿事故").get("/api/v1/call-ups").then()
+                .statusCode(400).body("type", equalTo(PROBLEMS + "validation")).body("errors[0].field", equalTo("incidentId"));
+        given().auth().oauth2(Tokens.assessor(UUID.randomUUID())).queryParam("incidentId", incident.toString()).get("/api/v1/call-ups")
+                .then().statusCode(403);
+    }
+
+    private static String requestServing(String token, UUID depot, UUID team, UUID line, UUID incident) {
+        Map<String, Object> body = new java.util.HashMap<>(Fixtures.callUpBody(depot, team, line, 1));
+        if (incident != null) {
+            body.put("incidentId", incident.toString());
+        }
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/call-ups").then()
+                .statusCode(201).extract().path("id");
+    }
+
     static void stockIs(String token, UUID depot, int quantity, int reserved) {
         given().auth().oauth2(token).get("/api/v1/depots/" + depot + "/stock").then().statusCode(200)
                 .body("items[0].quantity", equalTo(quantity))

@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.figures;
 
+import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.i18n.Text;
 
 import cn.rescueforce.kit.security.ManagementLevel;
@@ -25,10 +26,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -227,9 +224,8 @@ public class FigureService {
         unstamped.getEquipment().computedAt(null);
         unstamped.getGrades().computedAt(null);
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsString(unstamped).getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(hash).getLong() & Long.MAX_VALUE;
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return ETags.ofContent(json.writeValueAsString(unstamped));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot hash the figures", e);
         } finally {
             unstamped.getEquipment().computedAt(equipmentAt);

@@ -98,9 +98,16 @@ public class IncidentResource implements IncidentsApi {
         return idempotency.execute(idempotencyKey, input, () -> {
             SituationReport report = reports.report(incidentId, input);
             String teamName = report.teamId == null ? null : reports.teamNames(List.of(report)).get(report.teamId);
-            return Response.created(URI.create("/api/v1/incidents/" + incidentId + "/situation-reports/" + report.id))
-                    .entity(IncidentMapper.toApi(report, teamName)).build();
+            return ETags.created(URI.create("/api/v1/incidents/" + incidentId + "/situation-reports/" + report.id),
+                    IncidentMapper.toApi(report, teamName), SituationReportService.version(report, teamName));
         });
+    }
+
+    @Override
+    public Response getSituationReport(UUID incidentId, UUID reportId, String ifNoneMatch) {
+        SituationReport report = reports.get(incidentId, reportId);
+        String teamName = report.teamId == null ? null : reports.teamNames(List.of(report)).get(report.teamId);
+        return ETags.read(ifNoneMatch, SituationReportService.version(report, teamName), () -> IncidentMapper.toApi(report, teamName));
     }
 
     @Override

@@ -3,6 +3,7 @@ package cn.rescueforce.teams.incident;
 import cn.rescueforce.kit.i18n.Text;
 
 import cn.rescueforce.kit.audit.AuditTrail;
+import cn.rescueforce.kit.conditional.ETags;
 import cn.rescueforce.kit.paging.PageRequest;
 import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.query.Where;
@@ -129,6 +130,28 @@ public class SituationReportService {
         Incident incident = incidents.get(incidentId);
         Where where = readable(new Where().equal("incidentId", incident.id));
         return SituationReport.<SituationReport>find(where.query(), page.sort(), where.parameters()).page(page.panachePage());
+    }
+
+    /**
+     * One report as the list shows it: of an incident the caller sees, the command center's or one of a team in the
+     * caller's scope; any other report, of this incident or another, is not found, as an incident out of scope is.
+     */
+    public SituationReport get(UUID incidentId, UUID reportId) {
+        Incident incident = incidents.get(incidentId);
+        Where where = readable(new Where().equal("incidentId", incident.id).equal("id", reportId));
+        SituationReport report = SituationReport.<SituationReport>find(where.query(), where.parameters()).firstResult();
+        if (report == null) {
+            throw ProblemException.notFound(Text.of("situation report"), reportId);
+        }
+        return report;
+    }
+
+    /**
+     * The validator of a report: its facts never change (a correction is a new report), but it carries the reporting
+     * team's name, which may.
+     */
+    public static long version(SituationReport report, String teamName) {
+        return ETags.ofContent(report.id + "\n" + (teamName == null ? "" : teamName));
     }
 
     static Sort defaultSort() {

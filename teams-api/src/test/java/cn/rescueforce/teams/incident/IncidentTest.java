@@ -80,6 +80,10 @@ class IncidentTest {
                 .body("errors.field", hasItem("occurredAt"));
         Map<String, Object> unknownType = incident("METEOR_STRIKE", SICHUAN);
         open(Tokens.national(), unknownType).statusCode(400).body("errors.field", hasItem("type"));
+        // a list filter outside its enum names the query parameter and its values
+        given().auth().oauth2(Tokens.national()).queryParam("status", "FINISHED").get("/api/v1/incidents").then().statusCode(400)
+                .body("type", equalTo(PROBLEMS + "validation")).body("errors[0].field", equalTo("status"))
+                .body("errors[0].message", equalTo("must be one of OPEN, CONTAINED, CLOSED"));
     }
 
     @Test
@@ -256,6 +260,65 @@ class IncidentTest {
         given().auth().oauth2(Tokens.assessor(UUID.randomUUID())).get("/api/v1/incident-cases").then().statusCode(403);
     }
 
+    /**
+     * A situation report read alone, as the list shows it: the command center's to all who see the incident, a team's
+     * to the levels whose scope covers the team; an unknown report, another incident's report and one out of scope are
+     * not found. Its ETag follows the only thing of it that changes, the reporting team's name.
+     */
+    @Test
+    void aSituationReportIsReadAloneByThoseWhoSeeItInTheList() {
+        String id = openId(Tokens.national(), incident("MINING_ACCIDENT", SICHUAN, CHONGQING));
+        String sichuanOrder = mobilize(Tokens.national(), sichuanTeam, id).statusCode(201).extract().path("id");
+        String chongqingOrder = mobilize(Tokens.national(), chongqingTeam, id).statusCode(201).extract().path("id");
+        var created = report(Tokens.unit(sichuanUnit), id, Map.of("orderId", sichuanOrder, "rescuedAlive", 4, "text", "已救出4人"))
+                .statusCode(201).header("ETag", notNullValue()).extract();
+        String sichuanReport = created.path("id");
+        String etag = created.header("ETag");
+        assertTrue(created.header("Location").endsWith("/api/v1/incidents/" + id + "/situation-reports/" + sichuanReport),
+                created.header("Location"));
+        String chongqingReport = report(Tokens.unit(chongqingUnit), id, Map.of("orderId", chongqingOrder, "bodiesRecovered", 1))
+                .statusCode(201).extract().path("id");
+        String centerReport = report(Tokens.national(), id, Map.of("evacuated", 35)).statusCode(201).extract().path("id");
+
+        readReport(Tokens.provincial(SICHUAN), id, sichuanReport).statusCode(200).header("ETag", etag)
+                .body("id", equalTo(sichuanReport)).body("incidentId", equalTo(id)).body("source", equalTo("TEAM"))
+                .body("orderId", equalTo(sichuanOrder)).body("teamId", equalTo(sichuanTeam.toString())).body("teamName", notNullValue())
+                .body("rescuedAlive", equalTo(4)).body("text", equalTo("已救出4人")).body("reportedBy.level", equalTo("UNIT"));
+        readReport(Tokens.provincial(SICHUAN), id, centerReport).statusCode(200).header("ETag", notNullValue())
+                .body("source", equalTo("COMMAND_CENTER")).body("evacuated", equalTo(35)).body("teamName", nullValue());
+        readReport(Tokens.provincial(SICHUAN), id, chongqingReport).statusCode(404).body("type", equalTo(PROBLEMS + "not-found"));
+        readReport(Tokens.provincial(CHONGQING), id, chongqingReport).statusCode(200).body("bodiesRecovered", equalTo(1));
+        readReport(Tokens.provincial(CHONGQING), id, sichuanReport).statusCode(404);
+        readReport(Tokens.unit(sichuanUnit), id, centerReport).statusCode(200);
+        readReport(Tokens.unit(sichuanUnit), id, chongqingReport).statusCode(404);
+        readReport(Tokens.national(), id, chongqingReport).statusCode(200);
+        // the incident out of sight, an unknown report, a report of another incident
+        readReport(Tokens.provincial("140000"), id, centerReport).statusCode(404).body("type", equalTo(PROBLEMS + "not-found"));
+        readReport(Tokens.national(), id, UUID.randomUUID().toString()).statusCode(404).body("type", equalTo(PROBLEMS + "not-found"));
+        String other = openId(Tokens.national(), incident("MINING_ACCIDENT", SICHUAN));
+        readReport(Tokens.national(), other, sichuanReport).statusCode(404);
+        readReport(Tokens.national(), id, "not-a-uuid").statusCode(400).body("type", equalTo(PROBLEMS + "validation"))
+                .body("errors[0].field", equalTo("reportId"));
+        // levels that read no incidents, and no token
+        readReport(Tokens.assessor(UUID.randomUUID()), id, sichuanReport).statusCode(403).body("type", equalTo(PROBLEMS + "forbidden"));
+        readReport(Tokens.service(), id, sichuanReport).statusCode(403);
+        given().get("/api/v1/incidents/" + id + "/situation-reports/" + sichuanReport).then().statusCode(401);
+
+        // conditional read: the same report answers 304 until its team is renamed
+        given().auth().oauth2(Tokens.provincial(SICHUAN)).header("If-None-Match", etag)
+                .get("/api/v1/incidents/" + id + "/situation-reports/" + sichuanReport).then().statusCode(304);
+        String teamTag = given().auth().oauth2(Tokens.national()).get("/api/v1/teams/" + sichuanTeam).then().statusCode(200)
+                .extract().header("ETag");
+        Map<String, Object> profile = Map.of("name", "四川矿山救援队" + UUID.randomUUID().toString().substring(0, 8),
+                "specialties", List.of("MINE_FIRE"), "baseLocation", Map.of("lat", 28.2147, "lon", 104.9658),
+                "baseCity", "宜宾市", "dutyPhone", "0831-4561119");
+        given().auth().oauth2(Tokens.national()).contentType(ContentType.JSON).header("If-Match", teamTag).body(profile)
+                .put("/api/v1/teams/" + sichuanTeam).then().statusCode(200);
+        given().auth().oauth2(Tokens.provincial(SICHUAN)).header("If-None-Match", etag)
+                .get("/api/v1/incidents/" + id + "/situation-reports/" + sichuanReport).then().statusCode(200)
+                .header("ETag", not(equalTo(etag))).body("teamName", equalTo(profile.get("name")));
+    }
+
     @Test
     void aProvinceMobilizesOnlyForAnIncidentOfItsProvinceAndNationalAcrossProvinces() {
         String chongqingOnly = openId(Tokens.national(), incident("MINING_ACCIDENT", CHONGQING));
@@ -397,6 +460,10 @@ class IncidentTest {
 
     static ValidatableResponse read(String token, String id) {
         return given().auth().oauth2(token).get("/api/v1/incidents/" + id).then();
+    }
+
+    static ValidatableResponse readReport(String token, String incident, String report) {
+        return given().auth().oauth2(token).get("/api/v1/incidents/" + incident + "/situation-reports/" + report).then();
     }
 
     static ValidatableResponse mobilize(String token, UUID team, String incident) {

@@ -91,16 +91,26 @@ class NearestTeamSpecialtyTest {
     }
 
     @Test
-    void unknownValuesAreRefusedAsValidationProblemsNamingTheValue() {
-        // the kit names a query parameter that does not convert "parameter" (ProblemMappers), with the value refused
+    void unknownValuesAreRefusedAsValidationProblemsNamingTheParameterAndTheAllowedValues() {
+        // the kit's problem mappers find the query parameter that does not convert on the operation (ParameterFailures)
+        Map<String, String> allowed = Map.of("specialty", "MINE_FIRE, GAS_COAL_DUST_EXPLOSION", "incidentType", "EARTHQUAKE",
+                "specialtyMatch", "any, all", "category", "MINING, HAZARDOUS_CHEMICALS");
         for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("specialty", "SWIMMING"), Map.of("incidentType", "VOLCANO"),
-                Map.of("specialtyMatch", "most"))) {
-            String value = bad.values().iterator().next().toString();
+                Map.of("specialtyMatch", "most"), Map.of("category", "FOO"))) {
+            String parameter = bad.keySet().iterator().next();
             nearest(Tokens.national(), bad).statusCode(400).body("type", equalTo("https://rescue-force.cn/problems/validation"))
-                    .body("errors[0].message", containsString(value));
+                    .body("errors", org.hamcrest.Matchers.hasSize(1)).body("errors[0].field", equalTo(parameter))
+                    .body("errors[0].message", containsString("must be one of"))
+                    .body("errors[0].message", containsString(allowed.get(parameter)));
             given().queryParams(query(bad)).get("/api/v1/public/nearest-teams").then().statusCode(400)
-                    .body("errors[0].message", containsString(value));
+                    .body("errors[0].field", equalTo(parameter)).body("errors[0].message", containsString(allowed.get(parameter)));
         }
+        // one of several values of a repeated parameter, and the message in Chinese
+        given().auth().oauth2(Tokens.national()).queryParams(query(Map.of())).queryParam("specialty", "WATER_RESCUE", "SWIMMING")
+                .get("/api/v1/nearest-teams").then().statusCode(400).body("errors[0].field", equalTo("specialty"));
+        given().auth().oauth2(Tokens.national()).header("Accept-Language", "zh-CN").queryParams(query(Map.of("category", "FOO")))
+                .get("/api/v1/nearest-teams").then().statusCode(400).body("errors[0].field", equalTo("category"))
+                .body("errors[0].message", containsString("必须是以下之一"));
     }
 
     private static Map<String, Object> query(Map<String, Object> extra) {

@@ -5,6 +5,10 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.function.Supplier;
 
 /** Entity versions as HTTP validators: {@code ETag}, {@code If-Match}, {@code If-None-Match}. */
@@ -15,6 +19,19 @@ public final class ETags {
 
     public static String of(long version) {
         return "\"" + version + "\"";
+    }
+
+    /**
+     * The version of a representation that has no version column (computed, or carrying facts of other entities):
+     * a hash of its canonical form, non-negative, equal for equal content.
+     */
+    public static long ofContent(String canonical) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(hash).getLong() & Long.MAX_VALUE;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     /** A change needs the version the client last read: 428 without it, 412 when it is stale. */

@@ -18,6 +18,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -34,6 +35,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -117,16 +119,23 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers, ResourceInfo resource) {
         Language language = Language.of(headers);
         Throwable cause = e.getCause();
         if (cause instanceof JsonProcessingException json) {
             return unreadableJson(json, uri, headers);
         }
         int status = e.getResponse().getStatus();
+        if ((status == 404 || status == 400) && cause != null) {
+            // a path or query parameter that does not convert to its type (an enum value the contract does not list,
+            // a malformed UUID or date-time) is a bad request, not a missing resource (a route that does not exist has
+            // no cause); a header parameter that does not convert arrives as a 400: both name the parameter
+            Optional<Problem.FieldError> refused = ParameterFailures.of(resource == null ? null : resource.getResourceMethod(), uri, headers);
+            if (refused.isPresent()) {
+                return ProblemResponses.invalid(List.of(refused.get()), path(uri), language);
+            }
+        }
         if (status == 404 && cause != null) {
-            // a path or query parameter that does not convert to its type (a malformed UUID or date-time) is a bad
-            // request, not a missing resource; a route that does not exist has no cause
             return ProblemResponses.invalid(List.of(new Problem.FieldError("parameter", Text.of("malformed value: {0}", cause.getMessage()))), path(uri), language);
         }
         if (status == 400) {
