@@ -24,10 +24,11 @@ cd "$root"
 EVENTS=${EVENTS:-100000}; LIMIT=${LIMIT:-500}; RATE=${RATE:-200}; DURATION=${DURATION:-60}; ROUNDS=${ROUNDS:-3}
 PARTS=${PARTS:-feed,webhooks}; WEBHOOK_WARMUP=${WEBHOOK_WARMUP:-15}
 PORT=${PORT:-18181}; RECEIVER_PORT=${RECEIVER_PORT:-18199}; DB=${DB:-teams_changes_bench}
+JAR=${JAR:-teams-api/target/quarkus-app/quarkus-run.jar} # another build's, to compare
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 
 pg_isready -h 127.0.0.1 -p 5432 -q || { echo "PostgreSQL is not running on 127.0.0.1:5432" >&2; exit 1; }
-[ -f teams-api/target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -DskipTests package -pl teams-api -am
+[ -f "$JAR" ] || ./mvnw -B -q -DskipTests package -pl teams-api -am
 
 echo "== fresh database $DB"
 $PG -d postgres -c "drop database if exists $DB" -c "create database $DB"
@@ -37,7 +38,7 @@ echo "== starting teams-api on :$PORT"
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
   QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN \
   RESCUE_FORCE_RATE_LIMIT_CALLER_REQUESTS_PER_MINUTE=1000000000 RESCUE_FORCE_RATE_LIMIT_CALLER_BURST=1000000000 \
-  java ${JAVA_OPTS:-} -Dquarkus.profile=local -jar teams-api/target/quarkus-app/quarkus-run.jar > /tmp/teams-changes-bench.log 2>&1 &
+  java ${JAVA_OPTS:-} -Dquarkus.profile=local -jar "$JAR" > /tmp/teams-changes-bench.log 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf localhost:$PORT/q/health/ready >/dev/null && break; sleep 1; done

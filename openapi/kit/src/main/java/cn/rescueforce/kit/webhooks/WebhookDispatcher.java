@@ -69,18 +69,20 @@ public class WebhookDispatcher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatch() {
         again.set(true);
+        boolean queued = false;
         // one run at a time in a process; a commit during a run makes it run once more (commits coalesce)
         while (again.get() && running.compareAndSet(false, true)) {
             try {
                 again.set(false);
-                if (queueNewChanges() > 0) {
-                    relay.deliverDue(); // now, not at the relay's next run
-                }
+                queued |= queueNewChanges() > 0;
             } catch (RuntimeException e) {
                 LOG.warnf("webhook dispatch failed (the next run retries): %s", e.toString());
             } finally {
                 running.set(false);
             }
+        }
+        if (queued) {
+            relay.deliverNow(); // now, not at the relay's next run; while it delivers, later commits are queued
         }
     }
 
