@@ -14,12 +14,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The writer of bench/changes.sh, run as {@code java bench/changes/Writer.java BASE TOKEN RATE SECONDS TEAM_IDS_FILE}:
  * changes team readiness through {@code POST /api/v1/teams/{id}/readiness} at RATE changes/s for SECONDS seconds,
  * the teams in turn, each one alternating between two states, the requests started on a fixed schedule (open loop:
- * a slow answer does not slow the rate down, unless 256 requests are under way; nothing is started after SECONDS).
+ * a slow answer does not slow the rate down, unless UNDER_WAY (16) requests are under way: more would only queue for the database connections; nothing is started after SECONDS).
  * Prints "written failed unsent": changes acknowledged, refused or unanswered, and not started in time.
  */
 public class Writer {
 
     private static final List<String> STATES = List.of("UNAVAILABLE", "STANDBY");
+    private static final int UNDER_WAY = 16;
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -30,7 +31,7 @@ public class Writer {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         AtomicInteger written = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        Semaphore underWay = new Semaphore(256);
+        Semaphore underWay = new Semaphore(UNDER_WAY);
         long total = Math.round(rate * seconds);
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
@@ -64,7 +65,7 @@ public class Writer {
                 underWay.release();
             });
         }
-        underWay.acquire(256);
+        underWay.acquire(UNDER_WAY);
         System.out.println(written.get() + " " + failed.get() + " " + (total - i));
     }
 }
