@@ -113,6 +113,15 @@ for _ in $(seq 1 "${DRAIN:-60}"); do
 done
 sleep 2 # a repeat that is still under way is counted too
 kill -TERM $receiver; wait $receiver || true
+# where the delay goes, per change (first attempt): change time -> queued for the subscription -> POST started
+stages=$($PG -d "$DB" -tA -F' ' -c "with d as (select extract(epoch from m.created_at - c.occurred_at) * 1000 as queued,
+    extract(epoch from a.attempted_at - m.created_at) * 1000 as sent, a.duration_ms as answered
+  from outbox_message m join change_event c on c.position = m.ordering_position
+  join lateral (select attempted_at, duration_ms from webhook_attempt where delivery_id = m.id order by attempted_at limit 1) a on true
+  where c.occurred_at >= to_timestamp($measured_from))
+select round(percentile_cont(0.5) within group (order by queued)), round(percentile_cont(0.99) within group (order by queued)),
+  round(percentile_cont(0.5) within group (order by sent)), round(percentile_cont(0.99) within group (order by sent)),
+  round(percentile_cont(0.5) within group (order by answered)), round(percentile_cont(0.99) within group (order by answered)) from d")
 measured=$(mktemp)
 awk -v from="$measured_from" '$4 == 0 && $2 >= from {print $3}' "$deliveries" > "$measured"
 arrived_ids=$(mktemp)
@@ -147,3 +156,5 @@ fi
   p50 = int(NR * 0.50) + 1; if (p50 > NR) p50 = NR; p99 = int(NR * 0.99) + 1; if (p99 > NR) p99 = NR
   p95 = int(NR * 0.95) + 1; if (p95 > NR) p95 = NR
   printf "  webhook delay (arrival - change time, after a %ss warm-up): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms over %d deliveries\n", warm, d[p50], d[p95], d[p99], d[NR], NR}'
+[[ ",$PARTS," != *,webhooks,* ]] || { read -r q50 q99 s50 s99 a50 a99 <<< "$stages"
+  echo "  of which (p50 / p99): change time to queued $q50 / $q99 ms, queued to POST started $s50 / $s99 ms, POST answered in $a50 / $a99 ms"; }

@@ -271,11 +271,13 @@ public class WebhookDeliveries implements OutboxDestination {
     }
 
     Payload payloadOf(OutboxMessage message) {
-        try {
-            return json.readValue(message.payload, Payload.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("webhook delivery " + message.id + " has no readable payload", e);
-        }
+        return message.payload(Payload.class, text -> {
+            try {
+                return json.readValue(text, Payload.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("webhook delivery " + message.id + " has no readable payload", e);
+            }
+        });
     }
 
     /** The receiver did not acknowledge (an HTTP status outside 2xx, or no answer): tried again later. */
