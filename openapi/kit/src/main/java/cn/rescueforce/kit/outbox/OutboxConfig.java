@@ -21,6 +21,13 @@ public interface OutboxConfig {
     @WithDefault("100")
     int batchSize();
 
+    /**
+     * Messages of one ordering key attempted at the same time at most, when their destination lets them (different
+     * concurrency keys, {@link OutboxDestination#concurrencyKey}).
+     */
+    @WithDefault("32")
+    int inFlight();
+
     /** Wait after the first failed attempt; doubles with each further failure up to {@link #maxBackoff()}. */
     @WithDefault("PT5S")
     Duration initialBackoff();

@@ -1,8 +1,8 @@
 package cn.rescueforce.kit.outbox;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** A receiver the outbox delivers to. Throwing means "not acknowledged": the relay tries again later. */
 public interface OutboxDestination {
@@ -20,27 +20,50 @@ public interface OutboxDestination {
 
     /**
      * What a message must keep its order with: messages of one ordering key whose concurrency keys differ may be
-     * attempted at the same time ({@link #deliverTogether}); null (the default): one after the other.
+     * attempted at the same time ({@link #begin}); null (the default): one after the other.
      */
     default String concurrencyKey(OutboxMessage message) {
         return null;
     }
 
     /**
-     * Attempts {@code messages} (of different concurrency keys) at once; for each, in order, null when delivered or
-     * what failed. By default one after the other.
+     * Starts an attempt of {@code message}, in the relay's transaction, and answers it under way: the relay starts
+     * the attempts of messages of different concurrency keys before the earlier ones are answered, then
+     * {@linkplain Attempt#finish() finishes} each in that transaction, in the order they were started. By default
+     * the message is delivered here and now ({@link #deliver}).
      */
-    default List<Exception> deliverTogether(List<OutboxMessage> messages) {
-        List<Exception> failures = new ArrayList<>();
-        for (OutboxMessage message : messages) {
-            try {
-                deliver(message);
-                failures.add(null);
-            } catch (Exception e) {
-                failures.add(e);
-            }
+    default Attempt begin(OutboxMessage message) {
+        try {
+            deliver(message);
+            return Attempt.finished(null);
+        } catch (Exception e) {
+            return Attempt.finished(e);
         }
-        return failures;
+    }
+
+    /** An attempt under way. */
+    interface Attempt {
+
+        /** Completes (never exceptionally) once the receiver answered, or could not be reached. */
+        CompletableFuture<?> answered();
+
+        /** Once {@link #answered()}, in the relay's transaction: null when delivered, else what failed. */
+        Exception finish();
+
+        /** An attempt that is over: delivered ({@code failure} null) or failed. */
+        static Attempt finished(Exception failure) {
+            return new Attempt() {
+                @Override
+                public CompletableFuture<?> answered() {
+                    return CompletableFuture.completedFuture(null);
+                }
+
+                @Override
+                public Exception finish() {
+                    return failure;
+                }
+            };
+        }
     }
 
     /** This destination's own retry schedule; empty: the outbox's configured one ({@link OutboxConfig}). */

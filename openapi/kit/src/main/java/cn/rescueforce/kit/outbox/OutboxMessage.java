@@ -9,10 +9,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A change another service must receive, written in the transaction that made it. The relay delivers it
@@ -103,6 +105,21 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "ordering_position")
     public Long orderingPosition;
+
+    /** What a destination read from {@link #payload}: kept while the message is loaded, never stored. */
+    @Transient
+    private Object read;
+
+    /**
+     * The payload as {@code reader} reads it, read once while the message is loaded (a batch asks it for ordering,
+     * rendering and logging).
+     */
+    public <T> T payload(Class<T> type, Function<String, T> reader) {
+        if (!type.isInstance(read)) {
+            read = reader.apply(payload);
+        }
+        return type.cast(read);
+    }
 
     /** A new message for {@code destination}, due now, delivered after the earlier ones of {@code orderingKey}. */
     static OutboxMessage queued(String destination, String idempotencyKey, UUID aggregateId, String payload, Instant now,

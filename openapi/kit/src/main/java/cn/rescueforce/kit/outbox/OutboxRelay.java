@@ -12,11 +12,11 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Delivers due outbox messages: a message without an ordering key in a transaction of its own holding its row
@@ -51,8 +51,33 @@ public class OutboxRelay {
 
     @Scheduled(every = "{rescue-force.outbox.poll-interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
-        deliverDue();
+        deliverNow();
         metrics.refresh();
+    }
+
+    /** This process's relay is delivering ({@link #deliverNow}). */
+    private final AtomicBoolean delivering = new AtomicBoolean();
+    /** Messages were queued, or became due, since the current run began: it goes on once more. */
+    private final AtomicBoolean wanted = new AtomicBoolean();
+
+    /**
+     * Delivers what is due now ({@link #deliverDue}) on the caller's thread, unless this process's relay is already
+     * at it: then that run goes on once more when it is done, with what was queued meanwhile, and this returns at once.
+     * So who queues messages (the webhook dispatcher, after each commit) never waits for their delivery, and the relay
+     * of a process runs once at a time, its batches picking up what was queued while the previous ones were sent.
+     */
+    public void deliverNow() {
+        wanted.set(true);
+        while (wanted.get() && delivering.compareAndSet(false, true)) {
+            try {
+                wanted.set(false);
+                deliverDue();
+            } catch (RuntimeException e) {
+                LOG.warnf("outbox relay run failed (the next run retries): %s", e.toString());
+            } finally {
+                delivering.set(false);
+            }
+        }
     }
 
     /**
@@ -151,81 +176,98 @@ public class OutboxRelay {
         pending.stream().map(m -> m.destination).distinct().forEach(name -> destinationFor(name).prepare(
                 pending.stream().filter(m -> m.destination.equals(name)).toList()));
         long until = System.nanoTime() + BATCH_TIME.toNanos();
-        int next = 0;
-        while (next < pending.size() && System.nanoTime() <= until) {
-            OutboxMessage first = pending.get(next);
-            if (first.state != OutboxState.PENDING) {
-                next++;
-                continue; // parked by an earlier message's giving up (its destination held the rest)
-            }
-            if (first.nextAttemptAt.isAfter(Instant.now())) {
-                break; // the first pending message waits for its retry, and the rest of its key behind it
-            }
-            List<OutboxMessage> together = together(pending, next);
-            next += together.size();
-            if (!attemptTogether(together, batch)) {
+        Window window = new Window(batch);
+        for (OutboxMessage message : pending) {
+            if (window.stopped || System.nanoTime() > until) {
                 break;
             }
+            if (message.state != OutboxState.PENDING) {
+                continue; // parked by an earlier message's giving up (its destination held the rest)
+            }
+            if (message.nextAttemptAt.isAfter(Instant.now())) {
+                break; // the first pending message waits for its retry, and the rest of its key behind it
+            }
+            OutboxDestination destination = destinationFor(message);
+            String concurrencyKey = destination.concurrencyKey(message);
+            window.makeRoomFor(message.destination, concurrencyKey);
+            if (window.stopped) {
+                break;
+            }
+            if (message.state != OutboxState.PENDING) {
+                continue; // parked meanwhile, by the giving up of an attempt settled just now
+            }
+            message.attempting();
+            window.inFlight.add(new InFlight(message, destination, concurrencyKey, destination.begin(message)));
         }
+        window.settleAll();
         return batch;
     }
 
-    /** At most this many messages of one key are attempted at the same time. */
-    private static final int AT_ONCE = 8;
+    /** An attempt under way: its message, destination and concurrency key. */
+    private record InFlight(OutboxMessage message, OutboxDestination destination, String concurrencyKey,
+                            OutboxDestination.Attempt attempt) {
+    }
 
     /**
-     * The messages from {@code from} on that may be attempted at the same time: due, pending, of one destination,
-     * each with a concurrency key of its own; at least the first.
+     * The attempts of one key's batch under way, in the order they were started: at most
+     * {@link OutboxConfig#inFlight()} of them, no two of one concurrency key nor of two destinations (a message
+     * without a concurrency key goes alone), each settled in that order once answered. An attempt to be retried
+     * later stops the batch: no further message of the key is started, those under way are settled.
      */
-    private List<OutboxMessage> together(List<OutboxMessage> pending, int from) {
-        OutboxMessage first = pending.get(from);
-        OutboxDestination destination = destinationFor(first);
-        List<OutboxMessage> together = new ArrayList<>(List.of(first));
-        Set<String> keys = new HashSet<>();
-        String key = destination.concurrencyKey(first);
-        if (key == null) {
-            return together;
+    private final class Window {
+        final Round batch;
+        final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+        boolean stopped;
+
+        Window(Round batch) {
+            this.batch = batch;
         }
-        keys.add(key);
-        Instant now = Instant.now();
-        for (int i = from + 1; i < pending.size() && together.size() < AT_ONCE; i++) {
-            OutboxMessage message = pending.get(i);
-            if (message.state != OutboxState.PENDING || message.nextAttemptAt.isAfter(now)
-                    || !message.destination.equals(first.destination)) {
-                break;
+
+        /** Settles attempts, in order, until a message of {@code destination} and {@code concurrencyKey} may start. */
+        void makeRoomFor(String destination, String concurrencyKey) {
+            settleAnswered();
+            while (!stopped && !inFlight.isEmpty() && (inFlight.size() >= config.inFlight() || concurrencyKey == null
+                    || inFlight.stream().anyMatch(f -> f.concurrencyKey() == null || concurrencyKey.equals(f.concurrencyKey())
+                    || !f.message().destination.equals(destination)))) {
+                settleFirst();
+                settleAnswered();
             }
-            String other = destination.concurrencyKey(message);
-            if (other == null || !keys.add(other)) {
-                break;
-            }
-            together.add(message);
         }
-        return together;
+
+        /** Settles the attempts answered so far, up to the first one still under way. */
+        void settleAnswered() {
+            while (!stopped && !inFlight.isEmpty() && inFlight.peekFirst().attempt().answered().isDone()) {
+                settleFirst();
+            }
+        }
+
+        void settleAll() {
+            while (!inFlight.isEmpty()) {
+                settleFirst();
+            }
+        }
+
+        /** Waits for the first attempt under way and settles it. */
+        private void settleFirst() {
+            InFlight first = inFlight.removeFirst();
+            first.attempt().answered().join();
+            Exception failure = first.attempt().finish();
+            if (first.message().state != OutboxState.PENDING) {
+                stopped = true; // held meanwhile: an earlier one's giving up disabled what it was for
+                return;
+            }
+            if (!batch.count(settle(first.message(), first.destination(), failure))) {
+                stopped = true;
+            }
+        }
     }
 
-    /** Attempts {@code together} at once; true when the key may go on after them (none must be retried later). */
-    private boolean attemptTogether(List<OutboxMessage> together, Round batch) {
-        OutboxDestination destination = destinationFor(together.get(0));
-        together.forEach(OutboxMessage::attempting);
-        List<Exception> failures = together.size() == 1 ? deliverOne(destination, together.get(0))
-                : destination.deliverTogether(together);
-        boolean goesOn = true;
-        for (int i = 0; i < together.size(); i++) {
-            if (together.get(i).state != OutboxState.PENDING) {
-                goesOn = false; // held meanwhile: an earlier one's giving up disabled what it was for
-                continue;
-            }
-            goesOn &= batch.count(settle(together.get(i), destination, failures.get(i)));
-        }
-        return goesOn;
-    }
-
-    private static List<Exception> deliverOne(OutboxDestination destination, OutboxMessage message) {
+    private static Exception deliverOne(OutboxDestination destination, OutboxMessage message) {
         try {
             destination.deliver(message);
-            return java.util.Collections.singletonList(null);
+            return null;
         } catch (Exception e) {
-            return List.of(e);
+            return e;
         }
     }
 
@@ -259,7 +301,7 @@ public class OutboxRelay {
     private Outcome attemptHeld(OutboxMessage message) {
         message.attempting();
         OutboxDestination destination = destinationFor(message);
-        return settle(message, destination, deliverOne(destination, message).get(0));
+        return settle(message, destination, deliverOne(destination, message));
     }
 
     /** What an attempt of {@code message} came to: delivered ({@code failure} null), retried later, or parked. */

@@ -24,8 +24,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -97,7 +95,9 @@ public class WebhookDeliveries implements OutboxDestination {
 
     @Override
     public void deliver(OutboxMessage message) throws Exception {
-        Exception failure = deliverTogether(List.of(message)).get(0);
+        Attempt attempt = begin(message);
+        attempt.answered().join();
+        Exception failure = attempt.finish();
         if (failure != null) {
             throw failure;
         }
@@ -111,38 +111,31 @@ public class WebhookDeliveries implements OutboxDestination {
     }
 
     /**
-     * Sends {@code messages} (about different entities) at the same time: each rendered from the feed as its
-     * subscription's owner reads it and signed, then all POSTed at once, then each attempt logged, in order.
+     * Renders {@code message} from the feed as its subscription's owner reads it, signs it and POSTs it; once answered,
+     * the attempt goes into the subscription's log ({@link Attempt#finish()}, in the relay's transaction).
      */
     @Override
-    public List<Exception> deliverTogether(List<OutboxMessage> messages) {
-        List<Exception> failures = new ArrayList<>(Collections.nCopies(messages.size(), null));
-        List<Rendered> rendered = new ArrayList<>(messages.size());
-        List<CompletableFuture<Sent>> sent = new ArrayList<>(messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            try {
-                Rendered delivery = render(messages.get(i));
-                rendered.add(delivery);
-                sent.add(post(delivery.subscription(), delivery.webhookId(), delivery.body()));
-            } catch (Exception e) {
-                failures.set(i, e);
-                rendered.add(null);
-                sent.add(null);
-            }
+    public Attempt begin(OutboxMessage message) {
+        Rendered delivery;
+        try {
+            delivery = render(message);
+        } catch (Exception e) {
+            return Attempt.finished(e);
         }
-        for (int i = 0; i < messages.size(); i++) {
-            if (sent.get(i) == null) {
-                continue;
+        CompletableFuture<Sent> sent = post(delivery.subscription(), delivery.webhookId(), delivery.body());
+        return new Attempt() {
+            @Override
+            public CompletableFuture<?> answered() {
+                return sent;
             }
-            Rendered delivery = rendered.get(i);
-            WebhookAttempt attempt = log(delivery.subscription(), messages.get(i).id, delivery.webhookId(), delivery.type(),
-                    sent.get(i).join());
-            if (!attempt.succeeded) {
-                failures.set(i, new DeliveryRefused(attempt.status == null ? attempt.error
-                        : "the receiver answered HTTP " + attempt.status));
+
+            @Override
+            public Exception finish() {
+                WebhookAttempt attempt = log(delivery.subscription(), message.id, delivery.webhookId(), delivery.type(), sent.join());
+                return attempt.succeeded ? null : new DeliveryRefused(attempt.status == null ? attempt.error
+                        : "the receiver answered HTTP " + attempt.status);
             }
-        }
-        return failures;
+        };
     }
 
     /** A delivery ready to be sent: its subscription, the change's id (the webhook-id), type and signed body. */
@@ -278,11 +271,13 @@ public class WebhookDeliveries implements OutboxDestination {
     }
 
     Payload payloadOf(OutboxMessage message) {
-        try {
-            return json.readValue(message.payload, Payload.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("webhook delivery " + message.id + " has no readable payload", e);
-        }
+        return message.payload(Payload.class, text -> {
+            try {
+                return json.readValue(text, Payload.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("webhook delivery " + message.id + " has no readable payload", e);
+            }
+        });
     }
 
     /** The receiver did not acknowledge (an HTTP status outside 2xx, or no answer): tried again later. */

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -69,32 +70,36 @@ public class WebhookDispatcher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatch() {
         again.set(true);
+        boolean queued = false;
         // one run at a time in a process; a commit during a run makes it run once more (commits coalesce)
         while (again.get() && running.compareAndSet(false, true)) {
             try {
                 again.set(false);
-                if (queueNewChanges() > 0) {
-                    relay.deliverDue(); // now, not at the relay's next run
-                }
+                queued |= queueNewChanges() > 0;
             } catch (RuntimeException e) {
                 LOG.warnf("webhook dispatch failed (the next run retries): %s", e.toString());
             } finally {
                 running.set(false);
             }
         }
+        if (queued) {
+            relay.deliverNow(); // now, not at the relay's next run; while it delivers, later commits are queued
+        }
     }
 
     /** Queues every subscription's changes up to the feed's head now; returns how many deliveries were queued. */
     public int queueNewChanges() {
-        long head = QuarkusTransaction.requiringNew().call(feed::head);
-        List<UUID> behind = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "select s.id from WebhookSubscription s where s.state = :active and s.position < :head", UUID.class)
-                .setParameter("active", WebhookState.ACTIVE)
-                .setParameter("head", head)
-                .getResultList());
+        long[] head = new long[1];
+        List<UUID> behind = QuarkusTransaction.requiringNew().call(() -> {
+            head[0] = feed.head();
+            return em.createQuery("select s.id from WebhookSubscription s where s.state = :active and s.position < :head", UUID.class)
+                    .setParameter("active", WebhookState.ACTIVE)
+                    .setParameter("head", head[0])
+                    .getResultList();
+        });
         int queued = 0;
         for (UUID id : behind) {
-            queued += QuarkusTransaction.requiringNew().call(() -> queue(id, head));
+            queued += QuarkusTransaction.requiringNew().call(() -> queue(id, head[0]));
         }
         return queued;
     }
@@ -108,6 +113,7 @@ public class WebhookDispatcher {
         WebhookSubscription subscription = em.find(WebhookSubscription.class, id);
         em.refresh(subscription);
         int limit = config.dispatchBatch();
+        em.unwrap(Session.class).setJdbcBatchSize(limit); // the messages are inserted in JDBC batches
         List<ChangeEvent> changes = feed.events(subscription.owner(), subscription.position, head, limit,
                 subscription.eventTypeList());
         for (ChangeEvent change : changes) {
