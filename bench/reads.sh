@@ -59,7 +59,8 @@ app_dir=teams-api/target/quarkus-app
 if [ ! -f $app_dir/app-cds.jsa ] || [ -n "$(find $app_dir -name '*.jar' -newer $app_dir/app-cds.jsa | head -1)" ]; then
   echo "== creating $app_dir/app-cds.jsa"
   rm -f $app_dir/app-cds.jsa
-  (cd $app_dir && java $JVM_OPTS -XX:ArchiveClassesAtExit=app-cds.jsa -Dquarkus.appcds.generate=true -jar quarkus-run.jar) > "$work/cds.log" 2>&1
+  (cd $app_dir && QUARKUS_OIDC_AUTH_SERVER_URL=http://127.0.0.1:9/realms/none QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:9/none \
+    java $JVM_OPTS -XX:ArchiveClassesAtExit=app-cds.jsa -Dquarkus.appcds.generate=true -jar quarkus-run.jar) > "$work/cds.log" 2>&1 || true
 fi
 
 # starts one application from its directory: its pid in started_pid, the seconds from `java` to its first 200 from
