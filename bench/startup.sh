@@ -23,8 +23,11 @@ REF_PORT=${REF_PORT:-18590}; PORT=${PORT:-18591}; DB_PREFIX=${DB_PREFIX:-startup
 JVM_OPTS=${JVM_OPTS:--Xmx134m -XX:+UseSerialGC}
 POOLS=(QUARKUS_THREAD_POOL_MAX_THREADS=${MAX_THREADS:-32} QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${JDBC_MAX:-16}
   MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2})
-# assessment-api's evidence store: credentials are required at start, the store itself is not contacted
-EXTRA_ENV=(EVIDENCE_STORE_ACCESS_KEY=bench EVIDENCE_STORE_SECRET_KEY=bench)
+# assessment-api's evidence store: credentials are required at start, the store itself is not contacted. Without
+# Keycloak here, equipment-api and assessment-api would never be ready (their service account has no secret, kit
+# ServiceAccountReadiness): the check is told to report the problem and stay UP, as teams-api's does, so ready means
+# started with its database, as the reference's (in a cluster the first probe also waits for the first token)
+EXTRA_ENV=(EVIDENCE_STORE_ACCESS_KEY=bench EVIDENCE_STORE_SECRET_KEY=bench RESCUE_FORCE_SERVICE_ACCOUNT_REQUIRED_FOR_READINESS=false)
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 work=$(mktemp -d)
 running=""
@@ -46,8 +49,8 @@ archive() { # app-dir
     rm -f "$1/app-cds.jsa"
     # as in the image (Dockerfile.jvm): the prod profile's start, Keycloak and the database at a closed port, ends
     # at Flyway's first connection
-    (cd "$1" && QUARKUS_OIDC_AUTH_SERVER_URL=http://127.0.0.1:9/realms/none QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:9/none \
-      java $JVM_OPTS -XX:ArchiveClassesAtExit=app-cds.jsa -Dquarkus.appcds.generate=true -jar quarkus-run.jar) \
+    (cd "$1" && exec env QUARKUS_OIDC_AUTH_SERVER_URL=http://127.0.0.1:9/realms/none \
+      QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:9/none "${EXTRA_ENV[@]}" java $JVM_OPTS -XX:ArchiveClassesAtExit=app-cds.jsa -Dquarkus.appcds.generate=true -jar quarkus-run.jar) \
       > "$work/cds.log" 2>&1 || true
     [ -s "$1/app-cds.jsa" ] || { tail -20 "$work/cds.log" >&2; echo "no AppCDS archive for $1" >&2; exit 1; }
   fi
