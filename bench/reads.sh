@@ -6,7 +6,8 @@
 #  1. a fresh database (UNITS supporting units, TEAMS teams over all 32 provinces: bench/reads-seed.sql, and the
 #     reference's ref_team with the same rows), migrated by teams-api;
 #  2. start-up, alternated STARTS times: the reference and teams-api, each from `java -jar` to its first 200 from
-#     /q/health/ready (the database already migrated), with the same JVM options ($JVM_OPTS, those of the deployment);
+#     /q/health/ready (the database already migrated), with the same JVM options ($JVM_OPTS, those of the deployment),
+#     teams-api with its AppCDS archive as its image starts it (bench/startup.sh measures all three services so);
 #  3. warm-up (WARMUP s of load on teams-api, each id and question in turn, a third of it on the reference), then the
 #     resident memory (RSS) of each;
 #  4. ROUNDS rounds of DURATION s each, alternating:
@@ -32,7 +33,8 @@ PORT=${PORT:-18281}; REF_PORT=${REF_PORT:-18280}; PROVINCE=${PROVINCE:-510000}
 # the JVM and pool settings of the deployment (README, "Deployment"; k8s/base/teams-api): heap 35 % of a 384 MiB limit,
 # the serial collector (2 cores), worker threads and connections bounded
 JVM_OPTS=${JVM_OPTS:--Xmx134m -XX:+UseSerialGC}
-POOLS=(QUARKUS_THREAD_POOL_MAX_THREADS=${MAX_THREADS:-32} QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${JDBC_MAX:-16})
+POOLS=(QUARKUS_THREAD_POOL_MAX_THREADS=${MAX_THREADS:-32} QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${JDBC_MAX:-16}
+  MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2})
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 work=$(mktemp -d)
 app=""; ref=""
@@ -52,16 +54,26 @@ stop() { # pid
 }
 trap 'stop "$app"; stop "$ref"; rm -rf "$work"' EXIT
 
-# starts one application: its pid in started_pid, the seconds from `java` to its first 200 from /q/health/ready in
-# started_secs
+# teams-api starts with its AppCDS archive, as its image does (Dockerfile.jvm; bench/startup.sh creates it the same way)
+app_dir=teams-api/target/quarkus-app
+if [ ! -f $app_dir/app-cds.jsa ] || [ -n "$(find $app_dir -name '*.jar' -newer $app_dir/app-cds.jsa | head -1)" ]; then
+  echo "== creating $app_dir/app-cds.jsa"
+  rm -f $app_dir/app-cds.jsa
+  (cd $app_dir && QUARKUS_OIDC_AUTH_SERVER_URL=http://127.0.0.1:9/realms/none QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:9/none \
+    java $JVM_OPTS -XX:ArchiveClassesAtExit=app-cds.jsa -Dquarkus.appcds.generate=true -jar quarkus-run.jar) > "$work/cds.log" 2>&1 || true
+fi
+
+# starts one application from its directory: its pid in started_pid, the seconds from `java` to its first 200 from
+# /q/health/ready in started_secs
 start() { # name port jar log
-  local name=$1 port=$2 jar=$3 log=$4 t0 pid
+  local name=$1 port=$2 jar=$3 log=$4 t0 pid cds=""
+  [ -f "$(dirname "$jar")/app-cds.jsa" ] && [ "$name" != reference ] && cds="-XX:SharedArchiveFile=app-cds.jsa"
   t0=$(date +%s.%N)
-  env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
+  (cd "$(dirname "$jar")" && exec env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
     QUARKUS_HTTP_PORT=$port QUARKUS_LOG_LEVEL=INFO "${POOLS[@]}" \
     RESCUE_FORCE_RATE_LIMIT_PUBLIC_REQUESTS_PER_MINUTE=1000000000 RESCUE_FORCE_RATE_LIMIT_PUBLIC_BURST=1000000000 \
     RESCUE_FORCE_RATE_LIMIT_CALLER_REQUESTS_PER_MINUTE=1000000000 RESCUE_FORCE_RATE_LIMIT_CALLER_BURST=1000000000 \
-    java $JVM_OPTS -Dquarkus.profile=local -jar "$jar" > "$log" 2>&1 &
+    java $JVM_OPTS $cds -Dquarkus.profile=local -jar "$(basename "$jar")") > "$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 1200); do
     curl -sf -o /dev/null "localhost:$port/q/health/ready" && break
@@ -162,7 +174,7 @@ echo
 echo "== commands"
 echo "  baseline   $PGB    ($(cat "$work/select.sql" | tr '\n' ' '))"
 echo "  reads      PATHS=<file of paths> [TOKEN=<dev token>] [IF_NONE_MATCH='$tag'] wrk -t1 -c$CONNECTIONS -d${DURATION}s -s bench/reads.lua <base>"
-echo "  JVMs       java $JVM_OPTS -jar …   with ${POOLS[*]}"
+echo "  JVMs       java $JVM_OPTS [teams-api: -XX:SharedArchiveFile=app-cds.jsa] -jar quarkus-run.jar (from the package's directory)   with ${POOLS[*]}"
 echo "== results: mean of $ROUNDS alternated rounds of ${DURATION} s after ${WARMUP} s of warm-up; $(nproc) cores; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
 printf "  %-34s %10s %8s %8s\n" "" "per s" "ratio" "target"
 printf "  %-34s %10s %8s\n" "pgbench, primary key" "$(mean pgbench)" "1.00"
