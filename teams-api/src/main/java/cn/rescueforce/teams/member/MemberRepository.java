@@ -18,9 +18,15 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return count("teamId = ?1 and status = ?2", teamId, MemberStatus.ACTIVE);
     }
 
-    /** Whether a person whose ID number has this keyed hash ({@link Member#idNumberHash}) serves in any team. */
+    /**
+     * Whether a person whose ID number has this keyed hash ({@link Member#idNumberHash}) serves in any team. The status
+     * is a literal, as in the predicate of the partial unique index on the hash ({@code status <> 'LEFT'}): with a
+     * parameter, a prepared statement's generic plan cannot use that index and scans every member (a bulk import's
+     * rows then cost more the more members there are).
+     */
     public boolean serving(String idNumberHash) {
-        return count("idNumberHash = ?1 and status <> ?2", idNumberHash, MemberStatus.LEFT) > 0;
+        return count("idNumberHash = ?1 and status <> cn.rescueforce.teams.api.model.MemberStatus.LEFT",
+                idNumberHash) > 0;
     }
 
     /**
