@@ -11,7 +11,6 @@ import cn.rescueforce.kit.problem.ProblemException;
 import cn.rescueforce.kit.query.Where;
 import cn.rescueforce.kit.security.ManagementLevel;
 import cn.rescueforce.teams.api.model.CertificateInput;
-import cn.rescueforce.teams.api.model.MemberStatus;
 import cn.rescueforce.teams.certificate.Certificate;
 import cn.rescueforce.teams.certificate.CertificateService;
 import cn.rescueforce.teams.member.IdNumber;
@@ -107,9 +106,11 @@ public class CertificateRows implements BulkKind {
     /** The serving member with this ID number whose team the caller may edit, or 404 that does not repeat the number. */
     private Member servingMember(String idNumber) {
         scope.requireLevel(Scope.TEAM_EDITORS, Text.of("record certificates"));
+        // LEFT as a literal, as in the partial index on the hash (MemberRepository.serving says why)
         List<Object[]> found = em.createQuery("select m, t from Member m, Team t where t.id = m.teamId"
-                        + " and m.idNumberHash = :hash and m.status <> :left", Object[].class)
-                .setParameter("hash", Member.idNumberHash(idNumber, cipher)).setParameter("left", MemberStatus.LEFT)
+                        + " and m.idNumberHash = :hash and m.status <> cn.rescueforce.teams.api.model.MemberStatus.LEFT",
+                        Object[].class)
+                .setParameter("hash", Member.idNumberHash(idNumber, cipher))
                 .getResultList();
         if (found.isEmpty() || !scope.maySee((Team) found.get(0)[1])) {
             throw new ProblemException(404, "not-found", "Not found", Text.of("No member serving with the ID number of this row"), null);
