@@ -10,6 +10,7 @@ import cn.rescueforce.kit.security.TeamScope;
 import cn.rescueforce.kit.security.TeamSet;
 import cn.rescueforce.teams.api.model.AgreementStatus;
 import cn.rescueforce.teams.api.model.TeamCategory;
+import cn.rescueforce.teams.geo.GreatCircle;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -159,7 +160,7 @@ public class ServiceAgreement extends PanacheEntityBase {
             beyondDistanceLimit = false;
             return;
         }
-        distanceKm = Distance.rounded(Distance.km(teamLat, teamLon, lat, lon));
+        distanceKm = GreatCircle.rounded(GreatCircle.km(teamLat, teamLon, lat, lon));
         beyondDistanceLimit = distanceKm > maxKm;
     }
 

@@ -4,6 +4,7 @@ import cn.rescueforce.teams.api.model.AgreementWarning;
 import cn.rescueforce.teams.api.model.AgreementWarningCode;
 import cn.rescueforce.teams.api.model.CoveredEnterprise;
 import cn.rescueforce.teams.api.model.GeoPoint;
+import cn.rescueforce.teams.geo.GreatCircle;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -64,7 +65,7 @@ public final class ServiceAgreementMapper {
             return List.of();
         }
         return List.of(new AgreementWarning(AgreementWarningCode.TEAM_BEYOND_DISTANCE, "The team's base is " + agreement.distanceKm
-                + " km from the enterprise, farther than " + BigDecimal.valueOf(Distance.rounded(maxDistanceKm)).stripTrailingZeros().toPlainString()
+                + " km from the enterprise, farther than " + BigDecimal.valueOf(GreatCircle.rounded(maxDistanceKm)).stripTrailingZeros().toPlainString()
                 + " km"));
     }
 }

@@ -3,6 +3,7 @@ package cn.rescueforce.teams.nearest;
 import cn.rescueforce.teams.api.model.GeoPoint;
 import cn.rescueforce.teams.api.model.NearestTeam;
 import cn.rescueforce.teams.api.model.PublicNearestTeam;
+import cn.rescueforce.teams.geo.GreatCircle;
 
 /** A team found near a location, for a caller with a token and for the public (no code, no headcount). */
 public final class NearestTeamMapper {
@@ -22,7 +23,7 @@ public final class NearestTeamMapper {
                 .dutyPhone(found.dutyPhone())
                 .grade(found.grade())
                 .headcount(found.headcount())
-                .distanceKm(km(found.distanceKm()));
+                .distanceKm(GreatCircle.rounded(found.distanceKm()));
     }
 
     public static PublicNearestTeam toPublic(NearestTeamSearch.Found found) {
@@ -35,11 +36,6 @@ public final class NearestTeamMapper {
                 .baseLocation(new GeoPoint(found.baseLat(), found.baseLon()))
                 .dutyPhone(found.dutyPhone())
                 .grade(found.grade())
-                .distanceKm(km(found.distanceKm()));
-    }
-
-    /** Distances to a tenth of a kilometre. */
-    private static double km(double distance) {
-        return Math.round(distance * 10) / 10.0;
+                .distanceKm(GreatCircle.rounded(found.distanceKm()));
     }
 }

@@ -1,5 +1,6 @@
 package cn.rescueforce.teams.agreement;
 
+import cn.rescueforce.teams.geo.GreatCircle;
 import cn.rescueforce.kit.security.Caller;
 import cn.rescueforce.kit.security.ManagementLevel;
 import cn.rescueforce.kit.problem.ProblemException;
@@ -124,7 +125,7 @@ class ServiceAgreementRulesTest {
         agreement.locate(null, null, 30.6586, 104.0648, 100);
         assertNull(agreement.distanceKm);
         assertFalse(agreement.beyondDistanceLimit);
-        assertEquals(0.0, Distance.km(30.0, 104.0, 30.0, 104.0), 1e-9);
-        assertEquals(111.2, Distance.rounded(Distance.km(30.0, 104.0, 31.0, 104.0)), 0.1, "a degree of latitude");
+        assertEquals(0.0, GreatCircle.km(30.0, 104.0, 30.0, 104.0), 1e-9);
+        assertEquals(111.2, GreatCircle.rounded(GreatCircle.km(30.0, 104.0, 31.0, 104.0)), 0.1, "a degree of latitude");
     }
 }
