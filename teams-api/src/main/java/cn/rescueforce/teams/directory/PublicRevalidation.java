@@ -58,7 +58,7 @@ public class PublicRevalidation implements ContainerRequestFilter, ContainerResp
         if (!HttpMethod.GET.equals(request.getMethod()) || !PATHS.contains(path(request))) {
             return;
         }
-        long version = readVersion.current();
+        long version = readVersion.forThisRequest();
         String tag = tagOf(version);
         request.setProperty(TAG, tag);
         request.setProperty(VERSION, version);

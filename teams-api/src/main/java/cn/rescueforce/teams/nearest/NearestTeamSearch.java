@@ -99,7 +99,7 @@ public class NearestTeamSearch {
     private List<Found> search(Criteria criteria, UnaryOperator<Where> inScope, Predicate<Held> inScopeHeld) {
         Wanted wanted = Wanted.of(criteria);
         if (held) {
-            Optional<Snapshot> snapshot = responding.asOf(readVersion.current());
+            Optional<Snapshot> snapshot = responding.asOf(readVersion.forThisRequest());
             if (snapshot.isPresent()) {
                 return nearest(snapshot.get().of(criteria.category()), criteria, team -> wanted.admits(team) && inScopeHeld.test(team));
             }

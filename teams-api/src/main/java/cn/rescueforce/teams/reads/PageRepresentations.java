@@ -45,7 +45,7 @@ public class PageRepresentations {
         if (!enabled) {
             return write(page.get());
         }
-        long version = readVersion.current();
+        long version = readVersion.forThisRequest();
         Kept hit = kept.get(question);
         if (hit != null && hit.version() == version) {
             return hit.json();

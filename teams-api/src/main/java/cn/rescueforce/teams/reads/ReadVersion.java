@@ -2,12 +2,14 @@ package cn.rescueforce.teams.reads;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.LongSupplier;
 
 /**
  * The registry's read version: one row ({@code read_version}, migration V10) that every committed change of a team or
@@ -23,9 +25,35 @@ public class ReadVersion {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    ThisRequest thisRequest;
+
     /** The version now committed. */
     public long current() {
         return read(dataSource, QUERY, "read_version has no row: migration V10 not applied");
+    }
+
+    /**
+     * The version as read by the first call of the request under way: a read's answer and its caching headers
+     * (directory/PublicRevalidation) then name the same version, for one primary-key read. Only for requests that do
+     * not write (a write of this request would not move it).
+     */
+    public long forThisRequest() {
+        return thisRequest.version(this::current);
+    }
+
+    /** The version read during one request. */
+    @RequestScoped
+    static class ThisRequest {
+
+        private long version = -1;
+
+        long version(LongSupplier read) {
+            if (version < 0) {
+                version = read.getAsLong();
+            }
+            return version;
+        }
     }
 
     /** The one version a query by primary key answers, on a connection of its own (outside the caller's transaction). */
