@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -34,8 +35,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * nearest-team search is answered without a query when this replica holds them as of the version now committed
  * (README, "Nearest capable team"). A replica that holds an older set never answers from it: the search then asks
  * the database, and a load of the current set starts in the background (one at a time, on a thread of its own, in one
- * repeatable-read transaction so that the rows and the version belong together). At most
- * {@code rescue-force.nearest.max-held} teams are held; beyond, every search asks the database.
+ * repeatable-read transaction so that the rows and the version belong together), at most one per
+ * {@code rescue-force.nearest.load-interval} (while teams keep changing, searches keep asking the database rather than
+ * the replica reloading without pause). At most {@code rescue-force.nearest.max-held} teams are held; beyond, every
+ * search asks the database.
  */
 @ApplicationScoped
 public class RespondingTeams {
@@ -63,6 +66,8 @@ public class RespondingTeams {
 
     private final AtomicReference<Snapshot> held = new AtomicReference<>();
     private final AtomicBoolean loading = new AtomicBoolean();
+    /** When the next load may start ({@link System#nanoTime()}). */
+    private volatile long nextLoad = System.nanoTime();
     private final ExecutorService loader = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "responding-teams-loader");
         thread.setDaemon(true);
@@ -75,16 +80,20 @@ public class RespondingTeams {
     @ConfigProperty(name = "rescue-force.nearest.max-held", defaultValue = "100000")
     int maxHeld;
 
+    @ConfigProperty(name = "rescue-force.nearest.load-interval", defaultValue = "1s")
+    Duration loadInterval = Duration.ofSeconds(1);
+
     /**
      * The responding teams as of {@code version} or later, or nothing when this replica does not hold them yet; then a
-     * load starts unless one is under way.
+     * load starts unless one is under way or the last one started less than the load interval ago.
      */
     Optional<Snapshot> asOf(long version) {
         Snapshot snapshot = held.get();
         if (snapshot != null && snapshot.version() >= version) {
             return Optional.of(snapshot);
         }
-        if (loading.compareAndSet(false, true)) {
+        if (System.nanoTime() - nextLoad >= 0 && loading.compareAndSet(false, true)) {
+            nextLoad = System.nanoTime() + loadInterval.toNanos();
             try {
                 loader.execute(this::loadInBackground);
             } catch (RejectedExecutionException shuttingDown) {
