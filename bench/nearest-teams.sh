@@ -14,13 +14,17 @@
 # never a refusal.
 # Target: p99 under 10 ms on this 2-core machine. A measurement, not a test: nothing fails on a figure.
 #
+# The service runs with the deployment's JVM options and pools (README, "Sizing for 2 cores"; JVM_OPTS changes them).
+#
 #   bench/nearest-teams.sh                        # 10,000 teams, 60 s warm-up, 30 s per measurement
 #   TEAMS=20000 DURATION=60 bench/nearest-teams.sh
+#   JVM_OPTS="-Xmx512m -XX:+UseParallelGC" bench/nearest-teams.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 TEAMS=${TEAMS:-10000}; DURATION=${DURATION:-30}; WARMUP=${WARMUP:-60}; CONNECTIONS=${CONNECTIONS:-8}
 PORT=${PORT:-18091}; DB=${DB:-teams_nearest_bench}
+JVM_OPTS=${JVM_OPTS:--Xmx134m -XX:+UseSerialGC}
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 
 command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
@@ -35,7 +39,8 @@ QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATAS
   QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN \
   RESCUE_FORCE_RATE_LIMIT_PUBLIC_REQUESTS_PER_MINUTE=1000000000 RESCUE_FORCE_RATE_LIMIT_PUBLIC_BURST=1000000000 \
   RESCUE_FORCE_RATE_LIMIT_CALLER_REQUESTS_PER_MINUTE=1000000000 RESCUE_FORCE_RATE_LIMIT_CALLER_BURST=1000000000 \
-  java -Dquarkus.profile=local -jar teams-api/target/quarkus-app/quarkus-run.jar > /tmp/teams-nearest-bench.log 2>&1 &
+  QUARKUS_THREAD_POOL_MAX_THREADS=32 QUARKUS_DATASOURCE_JDBC_MAX_SIZE=16 MALLOC_ARENA_MAX=2 \
+  java $JVM_OPTS -Dquarkus.profile=local -jar teams-api/target/quarkus-app/quarkus-run.jar > /tmp/teams-nearest-bench.log 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf localhost:$PORT/q/health/ready >/dev/null && break; sleep 1; done
@@ -83,7 +88,8 @@ for connections in 1 $CONNECTIONS; do
   measure "secured, provincial token (Shanxi 140000)" $connections TOKEN="$provincial"
   measure "public directory, no token" $connections NEAREST_PATH=/api/v1/public/nearest-teams TOKEN=
 done
-echo "== load on the machine during the run: $(cut -d' ' -f1-3 /proc/loadavg) (2 cores; other builds raise it)"
+echo "== load on the machine during the run: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores; other builds raise it)"
+echo "== service: java $JVM_OPTS, QUARKUS_THREAD_POOL_MAX_THREADS=32 QUARKUS_DATASOURCE_JDBC_MAX_SIZE=16 MALLOC_ARENA_MAX=2"
 
 echo
 echo "(wrk runs on 1 thread against the service on the same 2-core machine;"
