@@ -18,7 +18,6 @@ import org.hibernate.engine.spi.TransactionCompletionCallbacks;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,9 +46,18 @@ public class ChangeRecorder {
     static final long FEED_LOCK = 0x6368616e67655fL;
     static final PersonalDataField BODY = new PersonalDataField("change_event.body");
     private static final String PENDING = ChangeRecorder.class.getName() + ".pending";
-    private static final String INSERT = "insert into change_event (position, id, type, entity_type, entity_id, entity_version,"
+    /**
+     * Takes the feed's lock and inserts one event numbered from the feed's sequence, in one statement: the position is
+     * drawn from the lock's row (a common table expression calling a volatile function is evaluated once, before
+     * what reads it), so once the lock is held, and no round trip between the service
+     * and the database is spent while holding it before the insert (the lock is held from here to the commit, so
+     * every millisecond of it is one that no other writer can commit in). Taken again for every event of a batch:
+     * the same transaction's lock, held once.
+     */
+    private static final String INSERT = "with feed_lock as (select pg_advisory_xact_lock(" + FEED_LOCK + "))"
+            + " insert into change_event (position, id, type, entity_type, entity_id, entity_version,"
             + " occurred_at, actor_level, " + Audience.COLUMNS + ", body, personal_data)"
-            + " values (nextval('change_event_position'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " values ((select nextval('change_event_position') from feed_lock), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Inject
     TransactionSynchronizationRegistry registry;
@@ -142,9 +150,6 @@ public class ChangeRecorder {
             return;
         }
         session.doWork(connection -> {
-            try (Statement lock = connection.createStatement()) {
-                lock.execute("select pg_advisory_xact_lock(" + FEED_LOCK + ")");
-            }
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (Object[] row : rows) {
                     for (int i = 0; i < row.length; i++) {

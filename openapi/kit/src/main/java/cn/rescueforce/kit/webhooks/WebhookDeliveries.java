@@ -17,6 +17,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.hibernate.jpa.HibernateHints;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -89,7 +90,8 @@ public class WebhookDeliveries implements OutboxDestination {
     public void prepare(List<OutboxMessage> batch) {
         List<Long> positions = batch.stream().map(message -> payloadOf(message).position()).toList();
         if (positions.size() > 1) {
-            ChangeEvent.list("position in ?1", positions);
+            // read-only, as the feed reads them: nothing of a committed change is written back at the batch's flush
+            ChangeEvent.find("position in ?1", positions).withHint(HibernateHints.HINT_READ_ONLY, true).list();
         }
     }
 

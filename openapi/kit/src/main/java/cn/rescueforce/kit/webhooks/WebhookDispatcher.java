@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns new changes into deliveries (README, "Change feed and webhooks"). Each run takes the feed's head, then for
- * every active subscription behind it, in one transaction holding the subscription's row ({@code for update skip
- * locked}, so replicas share the subscriptions and never queue a change twice): reads the feed after the
+ * every active subscription behind it, in one transaction holding the subscription's row ({@code for no key update
+ * skip locked}, so replicas share the subscriptions and never queue a change twice): reads the feed after the
  * subscription's position as its owner ({@link ChangeFeed#events}, the same scope as the owner's own reads), of its
  * event types, queues one outbox message per change in feed order, and moves the position on. A change is thus
  * queued exactly once, in the transaction that moves the position past it; the relay then delivers the messages
@@ -105,13 +105,16 @@ public class WebhookDispatcher {
     }
 
     private int queue(UUID id, long head) {
+        // "no key update": exclusive among dispatchers and against a deletion, but not against the key-share lock
+        // of the foreign key that the relay's attempt logs take meanwhile (a "for update" made each of the relay's
+        // batches wait for this transaction's commit)
         List<?> locked = em.createNativeQuery("select id from webhook_subscription where id = :id and state = 'ACTIVE' "
-                + "and position < :head for update skip locked").setParameter("id", id).setParameter("head", head).getResultList();
+                + "and position < :head for no key update skip locked").setParameter("id", id).setParameter("head", head).getResultList();
         if (locked.isEmpty()) {
             return 0; // disabled or deleted meanwhile, queued by another replica, or held by it now
         }
+        // read after the lock, in this transaction's own persistence context: the row as it stands now
         WebhookSubscription subscription = em.find(WebhookSubscription.class, id);
-        em.refresh(subscription);
         int limit = config.dispatchBatch();
         em.unwrap(Session.class).setJdbcBatchSize(limit); // the messages are inserted in JDBC batches
         List<ChangeEvent> changes = feed.events(subscription.owner(), subscription.position, head, limit,
