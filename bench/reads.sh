@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Reads at the speed of the database: teams-api's reads against PostgreSQL's own primary-key rate and against a
-# bare Quarkus application (bench/reference: the same framework, Panache findById, once without security and once
-# behind quarkus-oidc), all in ONE alternating run on this machine, each figure as a ratio to pgbench.
+# bare Quarkus application (bench/reference: the same framework, Panache findById on a worker thread, and the
+# reactive PostgreSQL client on the event loop, each once without security and once behind quarkus-oidc), all in ONE
+# alternating run on this machine, each figure as a ratio to pgbench.
 #
 #  1. a fresh database (UNITS supporting units, TEAMS teams over all 32 provinces: bench/reads-seed.sql, and the
 #     reference's ref_team with the same rows), migrated by teams-api;
 #  2. start-up, alternated STARTS times: the reference and teams-api, each from `java -jar` to its first 200 from
 #     /q/health/ready (the database already migrated), with the same JVM options ($JVM_OPTS, those of the deployment),
 #     teams-api with its AppCDS archive as its image starts it (bench/startup.sh measures all three services so);
-#  3. warm-up (WARMUP s of load on teams-api, each id and question in turn, a third of it on the reference), then the
-#     resident memory (RSS) of each;
+#  3. warm-up (WARMUP s of load on teams-api, each id and question in turn, a sixth of it on each of the reference's
+#     four reads), then the resident memory (RSS) of each;
 #  4. ROUNDS rounds of DURATION s each, alternating:
 #       pgbench  -f (select by primary key from ref_team, random key) -c4 -j2   — the baseline
-#       wrk -t1 -c8  reference GET /open/teams/{n}, GET /secure/teams/{n} (random n)
+#       wrk -t1 -c8  reference GET /open/teams/{n}, GET /secure/teams/{n} (random n), and the same on the event loop
+#                    with the reactive client: GET /reactive/open/teams/{n}, GET /reactive/secure/teams/{n}
 #       wrk -t1 -c8  teams-api GET /api/v1/teams/{id}: national token (random ids over every team), provincial token
 #                    (random ids of its province)
 #       wrk -t1 -c8  teams-api GET /api/v1/teams?province=…&category=…&size=20 (national, random province and category)
@@ -21,7 +23,7 @@
 #  5. the means, each as a ratio to pgbench's, with the commands, nproc and the load average.
 # A measurement, not a test: nothing fails on a figure (the run fails only when something does not answer as it must).
 #
-#   bench/reads.sh                                   # 5,000 teams, 60 s warm-up, 2 rounds of 15 s: about 8 minutes
+#   bench/reads.sh                                   # 5,000 teams, 60 s warm-up, 2 rounds of 15 s: about 10 minutes
 #   ROUNDS=3 DURATION=20 bench/reads.sh
 #   JVM_OPTS="-Xmx512m" bench/reads.sh               # another heap
 set -euo pipefail
@@ -69,7 +71,9 @@ start() { # name port jar log
   local name=$1 port=$2 jar=$3 log=$4 t0 pid cds=""
   [ -f "$(dirname "$jar")/app-cds.jsa" ] && [ "$name" != reference ] && cds="-XX:SharedArchiveFile=app-cds.jsa"
   t0=$(date +%s.%N)
+  # the reactive URL is the reference's (its reactive reads); teams-api has no reactive client and ignores it
   (cd "$(dirname "$jar")" && exec env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
+    QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/$DB" \
     QUARKUS_HTTP_PORT=$port QUARKUS_LOG_LEVEL=INFO "${POOLS[@]}" \
     RESCUE_FORCE_RATE_LIMIT_PUBLIC_REQUESTS_PER_MINUTE=1000000000 RESCUE_FORCE_RATE_LIMIT_PUBLIC_BURST=1000000000 \
     RESCUE_FORCE_RATE_LIMIT_CALLER_REQUESTS_PER_MINUTE=1000000000 RESCUE_FORCE_RATE_LIMIT_CALLER_BURST=1000000000 \
@@ -117,6 +121,8 @@ $PG -d "$DB" -tAc "select '/api/v1/teams/' || id from team" > "$work/teams-all"
 $PG -d "$DB" -tAc "select '/api/v1/teams/' || id from team where province = '$PROVINCE'" > "$work/teams-province"
 seq 1 "$TEAMS" | sed 's|^|/open/teams/|' > "$work/ref-open"
 seq 1 "$TEAMS" | sed 's|^|/secure/teams/|' > "$work/ref-secure"
+sed 's|^|/reactive|' "$work/ref-open" > "$work/ref-reactive-open"
+sed 's|^|/reactive|' "$work/ref-secure" > "$work/ref-reactive-secure"
 $PG -d "$DB" -tAc "select '?province=' || p || '&category=' || c || '&size=20' from (select distinct province p from team) a,
   unnest(array['MINING','HAZARDOUS_CHEMICALS','OIL_GAS','TUNNEL_CONSTRUCTION','OTHER']) c" > "$work/questions"
 sed 's|^|/api/v1/teams|' "$work/questions" > "$work/lists"
@@ -132,12 +138,17 @@ echo "   $(wc -l < "$work/teams-all") team ids, $(wc -l < "$work/teams-province"
 # the answers the measurements rely on
 curl -sf -H "Authorization: Bearer $provincial" "$base$(head -1 "$work/teams-province")" >/dev/null || { echo "the provincial token cannot read its team" >&2; exit 1; }
 curl -sf -H "Authorization: Bearer $national" "$refbase/secure/teams/1" >/dev/null || { echo "the reference refuses the development token" >&2; exit 1; }
+# the reactive reads answer the same JSON as the blocking ones, and the secured one does check the token
+[ "$(curl -sf -H "Authorization: Bearer $national" "$refbase/reactive/secure/teams/1")" = "$(curl -sf "$refbase/open/teams/1")" ] \
+  || { echo "the reference's reactive read answers otherwise than its blocking one" >&2; exit 1; }
+code=$(curl -s -o /dev/null -w '%{http_code}' "$refbase/reactive/secure/teams/1")
+[ "$code" = 401 ] || { echo "the reference's reactive secured read answered $code without a token, not 401" >&2; exit 1; }
 tag=$(curl -sfD - -o /dev/null "$base$(head -1 "$work/directory")" | awk 'tolower($1) == "etag:" {sub(/\r$/, ""); print $2}')
 [ -n "$tag" ] || { echo "the public directory sends no ETag" >&2; exit 1; }
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $tag" "$base$(head -1 "$work/nearest")")
 [ "$code" = 304 ] || { echo "a revalidation of the public nearest-team search answered $code, not 304" >&2; exit 1; }
 
-echo "== warm-up: ${WARMUP} s of load on teams-api, $((WARMUP / 3)) s on the reference"
+echo "== warm-up: ${WARMUP} s of load on teams-api, $((WARMUP / 6 * 4)) s on the reference"
 quarter=$((WARMUP / 4))
 for spec in "teams-all:$national" "teams-province:$provincial" "lists:$national" "directory:"; do
   # in the files' order: every team and question is asked at least once when the load is high enough (kept afterwards)
@@ -146,10 +157,12 @@ done
 rss_app=$(rss_mib "$app")
 PATHS="$work/ref-open" wrk -t1 -c$CONNECTIONS -d$((WARMUP / 6))s -s bench/reads.lua "$refbase" >/dev/null
 PATHS="$work/ref-secure" TOKEN="$national" wrk -t1 -c$CONNECTIONS -d$((WARMUP / 6))s -s bench/reads.lua "$refbase" >/dev/null
+PATHS="$work/ref-reactive-open" wrk -t1 -c$CONNECTIONS -d$((WARMUP / 6))s -s bench/reads.lua "$refbase" >/dev/null
+PATHS="$work/ref-reactive-secure" TOKEN="$national" wrk -t1 -c$CONNECTIONS -d$((WARMUP / 6))s -s bench/reads.lua "$refbase" >/dev/null
 rss_ref=$(rss_mib "$ref")
 echo "   RSS after the warm-up: teams-api $rss_app MiB, reference $rss_ref MiB"
 
-labels=(pgbench ref-open ref-secure team-national team-provincial list directory-304 nearest-304)
+labels=(pgbench ref-open ref-secure ref-reactive-open ref-reactive-secure team-national team-provincial list directory-304 nearest-304)
 declare -A sum p99
 for l in "${labels[@]}"; do sum[$l]=0; p99[$l]=""; done
 PGB="pgbench -h 127.0.0.1 -U postgres -n -f $work/select.sql -c 4 -j 2 -T $DURATION $DB"
@@ -159,6 +172,8 @@ for round in $(seq 1 "$ROUNDS"); do
   printf "  %-32s %9s tps\n" "pgbench (primary key)" "$p"; sum[pgbench]=$(echo "${sum[pgbench]} + $p" | bc)
   measure "reference /open/teams/{n}" "$work/ref-open" "$refbase"; sum[ref-open]=$(echo "${sum[ref-open]} + ${result[0]}" | bc); p99[ref-open]+="${result[2]} "
   measure "reference /secure/teams/{n}" "$work/ref-secure" "$refbase" TOKEN="$national"; sum[ref-secure]=$(echo "${sum[ref-secure]} + ${result[0]}" | bc); p99[ref-secure]+="${result[2]} "
+  measure "ref. /reactive/open/teams/{n}" "$work/ref-reactive-open" "$refbase"; sum[ref-reactive-open]=$(echo "${sum[ref-reactive-open]} + ${result[0]}" | bc); p99[ref-reactive-open]+="${result[2]} "
+  measure "ref. /reactive/secure/teams/{n}" "$work/ref-reactive-secure" "$refbase" TOKEN="$national"; sum[ref-reactive-secure]=$(echo "${sum[ref-reactive-secure]} + ${result[0]}" | bc); p99[ref-reactive-secure]+="${result[2]} "
   measure "team, national" "$work/teams-all" "$base" TOKEN="$national"; sum[team-national]=$(echo "${sum[team-national]} + ${result[0]}" | bc); p99[team-national]+="${result[2]} "
   measure "team, provincial" "$work/teams-province" "$base" TOKEN="$provincial"; sum[team-provincial]=$(echo "${sum[team-provincial]} + ${result[0]}" | bc); p99[team-provincial]+="${result[2]} "
   measure "list, national" "$work/lists" "$base" TOKEN="$national"; sum[list]=$(echo "${sum[list]} + ${result[0]}" | bc); p99[list]+="${result[2]} "
@@ -181,6 +196,8 @@ printf "  %-34s %10s %8s\n" "pgbench, primary key" "$(mean pgbench)" "1.00"
 row() { printf "  %-34s %10s %8s %8s   p99 %s ms\n" "$1" "$(mean "$2")" "$(ratio "$2")" "$3" "$(echo ${p99[$2]} | tr ' ' '/')"; }
 row "reference, open" ref-open ""
 row "reference, secured" ref-secure ""
+row "reference, reactive, open" ref-reactive-open ""
+row "reference, reactive, secured" ref-reactive-secure ""
 row "GET team, national" team-national "≥ 0.50"
 row "GET team, provincial" team-provincial "≥ 0.50"
 row "GET teams?province&category&size=20" list "≥ 0.25"
