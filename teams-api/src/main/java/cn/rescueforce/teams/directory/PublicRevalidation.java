@@ -14,7 +14,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -38,14 +37,8 @@ public class PublicRevalidation implements ContainerRequestFilter, ContainerResp
     static final Set<String> PATHS = Set.of("/api/v1/public/teams", "/api/v1/public/nearest-teams");
     private static final String TAG = PublicRevalidation.class.getName() + ".tag";
     private static final String VERSION = PublicRevalidation.class.getName() + ".version";
-    /** URLs known to be answered 200 at most, per replica; beyond, the set starts again. */
-    static final int MAX_KNOWN_URLS = 50_000;
 
-    /** The URLs answered 200 at {@code version}: a revalidation of one of them is a 304 without the resource. */
-    record Answered(long version, Set<String> urls) {
-    }
-
-    private final AtomicReference<Answered> answered = new AtomicReference<>(new Answered(-1, ConcurrentHashMap.newKeySet()));
+    private final AtomicReference<AnsweredUrls> answered = new AtomicReference<>(new AnsweredUrls(-1));
 
     @Inject
     ReadVersion readVersion;
@@ -62,9 +55,7 @@ public class PublicRevalidation implements ContainerRequestFilter, ContainerResp
         String tag = tagOf(version);
         request.setProperty(TAG, tag);
         request.setProperty(VERSION, version);
-        Answered known = answered.get();
-        if (known.version() == version && known.urls().contains(url(request))
-                && matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag)) {
+        if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag) && answered.get().contains(version, url(request))) {
             request.abortWith(Response.notModified().header(HttpHeaders.ETAG, tag).header(HttpHeaders.CACHE_CONTROL, cacheControl()).build());
         }
     }
@@ -88,18 +79,12 @@ public class PublicRevalidation implements ContainerRequestFilter, ContainerResp
     }
 
     private void remember(long version, String url) {
-        Answered known = answered.get();
-        if (known.version() != version || known.urls().size() >= MAX_KNOWN_URLS) {
-            if (version < known.version()) {
-                return; // an answer built before a newer one was seen: the newer set stays
-            }
-            Answered fresh = new Answered(version, ConcurrentHashMap.newKeySet());
+        AnsweredUrls known = answered.get();
+        if (known.version() < version) {
+            AnsweredUrls fresh = new AnsweredUrls(version);
             known = answered.compareAndSet(known, fresh) ? fresh : answered.get();
-            if (known.version() != version) {
-                return;
-            }
         }
-        known.urls().add(url);
+        known.add(version, url); // an answer built before a newer one was seen is not remembered
     }
 
     private static String url(ContainerRequestContext request) {
