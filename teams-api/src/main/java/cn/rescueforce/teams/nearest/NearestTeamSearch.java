@@ -88,7 +88,7 @@ public class NearestTeamSearch {
 
     /** The scope rule on a team held in memory ({@link #COLUMNS} in SQL). */
     static Predicate<Held> covered(TeamScope teams) {
-        return team -> teams.covers(team.province(), team.category() == TeamCategory.MINING, team.supportingUnitId());
+        return team -> teams.covers(team.province(), TeamScope.isMining(team.category()), team.supportingUnitId());
     }
 
     /** For the public directory: every responding team. */

@@ -4,6 +4,7 @@ import cn.rescueforce.teams.api.model.Grade;
 import cn.rescueforce.teams.api.model.Specialty;
 import cn.rescueforce.teams.api.model.TeamCategory;
 import cn.rescueforce.teams.geo.GreatCircle;
+import cn.rescueforce.teams.reads.ReadVersion;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
@@ -43,7 +44,6 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class RespondingTeams {
 
-    static final String VERSION = "select version from read_version where id = 1";
     static final String RESPONDING = "select id, code, name, category, province, base_city, base_lat, base_lon, duty_phone,"
             + " grade, headcount, specialties, supporting_unit_id from team where status = 'ACTIVE' and readiness = 'STANDBY'";
 
@@ -77,11 +77,12 @@ public class RespondingTeams {
     @Inject
     AgroalDataSource dataSource;
 
-    @ConfigProperty(name = "rescue-force.nearest.max-held", defaultValue = "100000")
+    /** Both set in application.properties (README, "Nearest capable team"), and by k8s/base/teams-api. */
+    @ConfigProperty(name = "rescue-force.nearest.max-held")
     int maxHeld;
 
-    @ConfigProperty(name = "rescue-force.nearest.load-interval", defaultValue = "1s")
-    Duration loadInterval = Duration.ofSeconds(1);
+    @ConfigProperty(name = "rescue-force.nearest.load-interval")
+    Duration loadInterval;
 
     /**
      * The responding teams as of {@code version} or later, or nothing when this replica does not hold them yet; then a
@@ -125,9 +126,9 @@ public class RespondingTeams {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try (Statement statement = connection.createStatement()) {
                 long version;
-                try (ResultSet row = statement.executeQuery(VERSION)) {
+                try (ResultSet row = statement.executeQuery(ReadVersion.QUERY)) {
                     if (!row.next()) {
-                        throw new IllegalStateException("read_version has no row: migration V10 not applied");
+                        throw new IllegalStateException(ReadVersion.MISSING);
                     }
                     version = row.getLong(1);
                 }

@@ -20,7 +20,9 @@ import java.util.function.LongSupplier;
 @ApplicationScoped
 public class ReadVersion {
 
-    static final String QUERY = "select version from read_version where id = 1";
+    /** The version now committed, by primary key (also read, in one snapshot with the teams, by nearest/RespondingTeams). */
+    public static final String QUERY = "select version from read_version where id = 1";
+    public static final String MISSING = "read_version has no row: migration V10 not applied";
 
     @Inject
     AgroalDataSource dataSource;
@@ -30,7 +32,7 @@ public class ReadVersion {
 
     /** The version now committed. */
     public long current() {
-        return read(dataSource, QUERY, "read_version has no row: migration V10 not applied");
+        return read(dataSource, QUERY, MISSING);
     }
 
     /**

@@ -18,11 +18,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +65,12 @@ class RespondingTeamsTest {
 
     @Inject
     ReadVersion readVersion;
+
+    @ConfigProperty(name = "rescue-force.nearest.max-held")
+    int maxHeld;
+
+    @ConfigProperty(name = "rescue-force.nearest.load-interval")
+    Duration loadInterval;
 
     /** 400 teams at random over North China: every category, grade, set of specialties, status and readiness. */
     @BeforeEach
@@ -172,7 +180,8 @@ class RespondingTeamsTest {
     void aSearchRightAfterAWriteSeesItOnThisReplicaAndOnAnother() throws Exception {
         RespondingTeams other = new RespondingTeams();
         other.dataSource = dataSource;
-        other.maxHeld = 100_000;
+        other.maxHeld = maxHeld;
+        other.loadInterval = loadInterval;
         heldNow(other);
         heldNow(responding);
         UUID team = RESPONDING.get(0);
