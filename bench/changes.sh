@@ -6,13 +6,15 @@
 #    (every change) and as one province (a 32nd of them, the rest skipped by the scope condition). Baseline in the
 #    same run: PostgreSQL alone answering the same page query (pgbench, one client, pages of LIMIT rows at random
 #    positions). Target: at least 5,000 events/s.
-# 2. Webhook delay: a receiver (bench/changes/Receiver.java) subscribes to team.readiness-changed as national; a
-#    writer (bench/changes/Writer.java) changes team readiness at RATE changes/s through the API for DURATION seconds,
+# 2. Webhook delay: a receiver (bench/changes/receiver.py) subscribes to team.readiness-changed as national; a
+#    writer (bench/changes/writer.py) changes team readiness at RATE changes/s through the API for DURATION seconds,
 #    open loop; the receiver verifies each delivery's signature and records the time it arrived minus the change's
 #    CloudEvents `time` (taken inside the writing transaction, before its commit, so the figure slightly overstates
 #    the delay from commit). Every change the run committed must arrive at least once: the script waits up to DRAIN
 #    seconds for the last ones, then counts the changes never delivered and the deliveries repeated. Both are small
-#    Java programs, so that the harness takes little of the machine. Target: p99 under 2 s at 200 changes/s.
+#    Python asyncio programs (standard library only, one thread, keep-alive HTTP/1.1 by hand), so that the harness
+#    takes little of the machine (the JDK HttpClient cost the writer ~3.5 ms of CPU per request).
+#    Target: p99 under 2 s at 200 changes/s.
 # A measurement, not a test: nothing fails on a figure.
 #
 #   bench/changes.sh                                    # 100,000 events, limit 500, 200 changes/s for 60 s
@@ -84,10 +86,8 @@ echo "== webhook delay at $RATE changes/s for ${DURATION}s"
 $PG -d "$DB" -v units=200 -v teams=400 -f bench/seed-registry.sql
 teams=$(mktemp)
 $PG -d "$DB" -tAc "select id from team where status <> 'EXITED' order by id" > "$teams"
-# the writer and the receiver are small Java programs (compiled on the fly), so that the service, not the harness,
-# gets the 2 cores: first compiled here, so that their start-up is not counted
-classes=$(mktemp -d)
-javac -d "$classes" bench/changes/Writer.java bench/changes/Receiver.java
+# the writer and the receiver are small Python asyncio programs (standard library), so that the service, not the
+# harness, gets the 2 cores
 from=$($PG -d "$DB" -tAc "select coalesce(max(position), 0) from change_event")
 subscription=$(curl -sf "$base/api/v1/webhook-subscriptions" -H "Authorization: Bearer $national" \
   -H 'Content-Type: application/json' -H "Idempotency-Key: bench-$(date +%s)" \
@@ -95,13 +95,13 @@ subscription=$(curl -sf "$base/api/v1/webhook-subscriptions" -H "Authorization: 
 read -r subscription_id secret < <(echo "$subscription" | python3 -c 'import json,sys; s=json.load(sys.stdin); print(s["id"], s["secret"])')
 echo "subscribed: $subscription_id"
 deliveries=$(mktemp)
-java -cp "$classes" Receiver "$RECEIVER_PORT" "$secret" "$deliveries" &
+python3 bench/changes/receiver.py "$RECEIVER_PORT" "$secret" "$deliveries" &
 receiver=$!
 trap 'kill $app $receiver 2>/dev/null; wait $app 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do curl -sf "localhost:$RECEIVER_PORT/stats" >/dev/null && break; sleep 0.1; done
 # the first WEBHOOK_WARMUP seconds of changes warm the service's write and delivery paths up: not counted
 measured_from=$(( $(date +%s) + WEBHOOK_WARMUP ))
-read -r written failed unsent < <(java -cp "$classes" Writer "$base" "$national" "$RATE" "$DURATION" "$teams")
+read -r written failed unsent < <(python3 bench/changes/writer.py "$base" "$national" "$RATE" "$DURATION" "$teams")
 load_written=$(cut -d' ' -f1-3 /proc/loadavg)
 expected=$(mktemp)
 $PG -d "$DB" -tAc "select id from change_event where position > $from and type = 'team.readiness-changed'" | sort > "$expected"
@@ -141,7 +141,7 @@ if [[ ",$PARTS," == *,feed,* ]]; then
 echo "  baseline: $PGB   ($(tr '\n' ' ' < "$page_sql"))"
 echo "  feed:     python3 bench/changes.py read $base <national|provincial 510000 token> $LIMIT"
 fi
-[[ ",$PARTS," != *,webhooks,* ]] || echo "  delay:    java bench/changes/Writer.java $base <national token> $RATE $DURATION <team ids>; java bench/changes/Receiver.java $RECEIVER_PORT <secret> <out> (compiled once by javac)"
+[[ ",$PARTS," != *,webhooks,* ]] || echo "  delay:    python3 bench/changes/writer.py $base <national token> $RATE $DURATION <team ids>; python3 bench/changes/receiver.py $RECEIVER_PORT <secret> <out>"
 echo "== results (mean of $ROUNDS rounds; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg))"
 if [[ ",$PARTS," == *,feed,* ]]; then
 base_rate=$(echo "scale=0; ${sum[pgbench]} / $ROUNDS" | bc)
