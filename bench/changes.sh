@@ -7,24 +7,28 @@
 #    same run: PostgreSQL alone answering the same page query (pgbench, one client, pages of LIMIT rows at random
 #    positions). Target: at least 5,000 events/s.
 # 2. Webhook delay: a receiver (bench/changes/receiver.py) subscribes to team.readiness-changed as national; a
-#    writer (bench/changes/writer.py) changes team readiness at RATE changes/s through the API for DURATION seconds,
-#    open loop; the receiver verifies each delivery's signature and records the time it arrived minus the change's
+#    writer (bench/changes/writer.py) changes team readiness at RATE changes/s through the API, open loop, for
+#    WEBHOOK_WARMUP seconds (the service's write and delivery paths compiled by the JIT: not counted) and then for
+#    DURATION seconds, which are measured (and one more, so that the writer still runs when its CPU is read); the receiver verifies each delivery's signature and records the time it arrived minus the change's
 #    CloudEvents `time` (taken inside the writing transaction, before its commit, so the figure slightly overstates
 #    the delay from commit). Every change the run committed must arrive at least once: the script waits up to DRAIN
 #    seconds for the last ones, then counts the changes never delivered and the deliveries repeated. Both are small
 #    Python asyncio programs (standard library only, one thread, keep-alive HTTP/1.1 by hand), so that the harness
 #    takes little of the machine (the JDK HttpClient cost the writer ~3.5 ms of CPU per request).
-#    Target: p99 under 2 s at 200 changes/s.
+#    Target: p99 under 2 s at 200 changes/s. Over the measured seconds it also prints the CPU time per change of the
+#    service, PostgreSQL (all its processes), the writer and the receiver (/proc/<pid>/stat), which say what bounds it.
+# The service runs with the deployment's JVM options and pools (README, "Sizing for 2 cores"; JVM_OPTS changes them).
 # A measurement, not a test: nothing fails on a figure.
 #
-#   bench/changes.sh                                    # 100,000 events, limit 500, 200 changes/s for 60 s
+#   bench/changes.sh                                    # 100,000 events, limit 500, 200 changes/s for 60 + 60 s
 #   EVENTS=200000 RATE=300 DURATION=120 bench/changes.sh
 #   PARTS=webhooks bench/changes.sh                     # only the webhook delay (PARTS=feed: only the feed)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 EVENTS=${EVENTS:-100000}; LIMIT=${LIMIT:-500}; RATE=${RATE:-200}; DURATION=${DURATION:-60}; ROUNDS=${ROUNDS:-3}
-PARTS=${PARTS:-feed,webhooks}; WEBHOOK_WARMUP=${WEBHOOK_WARMUP:-15}
+PARTS=${PARTS:-feed,webhooks}; WEBHOOK_WARMUP=${WEBHOOK_WARMUP:-60}
+JVM_OPTS=${JVM_OPTS:--Xmx134m -XX:+UseSerialGC}
 PORT=${PORT:-18181}; RECEIVER_PORT=${RECEIVER_PORT:-18199}; DB=${DB:-teams_changes_bench}
 JAR=${JAR:-teams-api/target/quarkus-app/quarkus-run.jar} # another build's, to compare
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
@@ -40,7 +44,8 @@ echo "== starting teams-api on :$PORT"
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
   QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN \
   RESCUE_FORCE_RATE_LIMIT_CALLER_REQUESTS_PER_MINUTE=1000000000 RESCUE_FORCE_RATE_LIMIT_CALLER_BURST=1000000000 \
-  java ${JAVA_OPTS:-} -Dquarkus.profile=local -jar "$JAR" > /tmp/teams-changes-bench.log 2>&1 &
+  QUARKUS_THREAD_POOL_MAX_THREADS=32 QUARKUS_DATASOURCE_JDBC_MAX_SIZE=16 MALLOC_ARENA_MAX=2 \
+  java $JVM_OPTS -Dquarkus.profile=local -jar "$JAR" > /tmp/teams-changes-bench.log 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf localhost:$PORT/q/health/ready >/dev/null && break; sleep 1; done
@@ -82,7 +87,7 @@ if [[ ",$PARTS," == *,webhooks,* ]]; then
 national=${national:-$(scripts/dev-token national --ttl 7200)}
 base="http://localhost:$PORT"
 echo
-echo "== webhook delay at $RATE changes/s for ${DURATION}s"
+echo "== webhook delay at $RATE changes/s for ${DURATION}s after ${WEBHOOK_WARMUP}s"
 $PG -d "$DB" -v units=200 -v teams=400 -f bench/seed-registry.sql
 teams=$(mktemp)
 $PG -d "$DB" -tAc "select id from team where status <> 'EXITED' order by id" > "$teams"
@@ -95,14 +100,27 @@ subscription=$(curl -sf "$base/api/v1/webhook-subscriptions" -H "Authorization: 
 read -r subscription_id secret < <(echo "$subscription" | python3 -c 'import json,sys; s=json.load(sys.stdin); print(s["id"], s["secret"])')
 echo "subscribed: $subscription_id"
 deliveries=$(mktemp)
-python3 bench/changes/receiver.py "$RECEIVER_PORT" "$secret" "$deliveries" &
+# the interpreter itself (not a wrapper such as pyenv's), so that the PIDs below are the programs whose CPU is counted
+python=$(python3 -c 'import sys; print(sys.executable)')
+"$python" bench/changes/receiver.py "$RECEIVER_PORT" "$secret" "$deliveries" &
 receiver=$!
 trap 'kill $app $receiver 2>/dev/null; wait $app 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do curl -sf "localhost:$RECEIVER_PORT/stats" >/dev/null && break; sleep 0.1; done
+# CPU time (clock ticks) of the service, PostgreSQL's processes, the writer and the receiver
+ticks() { local sum=0 pid; for pid in "$@"; do [ -r "/proc/$pid/stat" ] && sum=$((sum + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo $sum; }
 # the first WEBHOOK_WARMUP seconds of changes warm the service's write and delivery paths up: not counted
 measured_from=$(( $(date +%s) + WEBHOOK_WARMUP ))
-read -r written failed unsent < <(python3 bench/changes/writer.py "$base" "$national" "$RATE" "$DURATION" "$teams")
+"$python" bench/changes/writer.py "$base" "$national" "$RATE" "$((WEBHOOK_WARMUP + DURATION + 1))" "$teams" > "$deliveries.writer" &
+writer=$!
+sleep "$WEBHOOK_WARMUP"
+cpu_from=($(ticks $app) $(ticks $(pgrep -x postgres)) $(ticks $writer) $(ticks $receiver))
+sleep "$DURATION"
+cpu_to=($(ticks $app) $(ticks $(pgrep -x postgres)) $(ticks $writer) $(ticks $receiver))
 load_written=$(cut -d' ' -f1-3 /proc/loadavg)
+wait $writer
+read -r written failed unsent < "$deliveries.writer"
+measured_changes=$($PG -d "$DB" -tAc "select count(*) from change_event where position > $from
+  and occurred_at >= to_timestamp($measured_from) and occurred_at < to_timestamp($measured_from + $DURATION)")
 expected=$(mktemp)
 $PG -d "$DB" -tAc "select id from change_event where position > $from and type = 'team.readiness-changed'" | sort > "$expected"
 # every change is delivered at least once: wait (up to DRAIN seconds) until each has arrived
@@ -130,18 +148,22 @@ lost=$(comm -23 "$expected" "$arrived_ids" | grep -c . || true)
 unexpected=$(comm -13 "$expected" "$arrived_ids" | grep -c . || true)
 repeats=$(awk '$4 == 1' "$deliveries" | grep -c . || true)
 span=$(awk 'NR == 1 {lo = $2 + $3 / 1000; hi = lo} {t = $2 + $3 / 1000; if (t < lo) lo = t; if (t > hi) hi = t} END {printf "%.1f", hi - lo}' "$deliveries")
-echo "written: $written changes ($failed failed, $unsent not sent in time) in ${DURATION}s = $((written / ${DURATION%.*})) changes/s (load then $load_written)"
+echo "written: $written changes ($failed failed, $unsent not sent in time) in $((WEBHOOK_WARMUP + DURATION + 1))s; in the ${DURATION}s measured: $measured_changes = $((measured_changes / ${DURATION%.*})) changes/s (load then $load_written)"
+hz=$(getconf CLK_TCK)
+cpu() { echo "scale=2; (${cpu_to[$1]} - ${cpu_from[$1]}) * 1000 / $hz / $measured_changes" | bc; }
+echo "CPU per change written in the ${DURATION}s measured: service $(cpu 0) ms, PostgreSQL $(cpu 1) ms, writer $(cpu 2) ms, receiver $(cpu 3) ms ($(nproc) cores)"
 echo "delivered: $(grep -c . "$deliveries") deliveries of $(grep -c . "$arrived_ids") changes in ${span}s = $(echo "scale=0; $(grep -c . "$deliveries") / $span" | bc) deliveries/s"
 echo "changes committed: $(grep -c . "$expected"), lost (not delivered within ${DRAIN:-60}s): $lost, delivered more than once: $repeats, not written by this run: $unexpected, refused signatures: $refused"
 fi
 
 echo
 echo "== commands"
+echo "  service:  java $JVM_OPTS -jar $JAR, QUARKUS_THREAD_POOL_MAX_THREADS=32 QUARKUS_DATASOURCE_JDBC_MAX_SIZE=16 MALLOC_ARENA_MAX=2"
 if [[ ",$PARTS," == *,feed,* ]]; then
 echo "  baseline: $PGB   ($(tr '\n' ' ' < "$page_sql"))"
 echo "  feed:     python3 bench/changes.py read $base <national|provincial 510000 token> $LIMIT"
 fi
-[[ ",$PARTS," != *,webhooks,* ]] || echo "  delay:    python3 bench/changes/writer.py $base <national token> $RATE $DURATION <team ids>; python3 bench/changes/receiver.py $RECEIVER_PORT <secret> <out>"
+[[ ",$PARTS," != *,webhooks,* ]] || echo "  delay:    python3 bench/changes/writer.py $base <national token> $RATE $((WEBHOOK_WARMUP + DURATION + 1)) <team ids>; python3 bench/changes/receiver.py $RECEIVER_PORT <secret> <out>"
 echo "== results (mean of $ROUNDS rounds; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg))"
 if [[ ",$PARTS," == *,feed,* ]]; then
 base_rate=$(echo "scale=0; ${sum[pgbench]} / $ROUNDS" | bc)

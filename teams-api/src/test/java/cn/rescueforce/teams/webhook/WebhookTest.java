@@ -150,7 +150,22 @@ class WebhookTest {
 
         receiver.down(true);
         given().auth().oauth2(token).post("/api/v1/webhook-subscriptions/" + id + "/ping")
-                .then().statusCode(200).body("responseStatus", equalTo(503)).body("succeeded", equalTo(false));
+                .then().log().ifValidationFails().statusCode(200).body("responseStatus", equalTo(503)).body("succeeded", equalTo(false));
+    }
+
+    @Test
+    void aRedirectIsNeverFollowedAndTheLogSaysWhere() throws Exception {
+        String token = Tokens.national();
+        String id = subscribe(token, receiver, List.of("team.exited"));
+        // the redirect points back at the receiver itself: had it been followed, the receiver would have seen it twice
+        receiver.redirectTo(receiver.url());
+        given().auth().oauth2(token).post("/api/v1/webhook-subscriptions/" + id + "/ping")
+                .then().log().ifValidationFails().statusCode(200)
+                .body("responseStatus", equalTo(307))
+                .body("succeeded", equalTo(false))
+                .body("error", equalTo("redirect to " + receiver.url() + " not followed"));
+        assertEquals(1, receiver.redirected().size());
+        assertEquals(List.of(), receiver.accepted());
     }
 
     @Test

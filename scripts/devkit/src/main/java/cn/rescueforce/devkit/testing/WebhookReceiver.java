@@ -40,6 +40,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<String> refused = new CopyOnWriteArrayList<>();
     private volatile String secret;
     private volatile boolean down;
+    private volatile String redirectTo;
+    private final List<String> redirected = new CopyOnWriteArrayList<>();
 
     private WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -52,6 +54,10 @@ public final class WebhookReceiver implements AutoCloseable {
                 int status;
                 if (down) {
                     status = 503;
+                } else if (redirectTo != null) {
+                    redirected.add(id);
+                    exchange.getResponseHeaders().add("Location", redirectTo);
+                    status = 307;
                 } else if (!verifies(id, timestamp, body, signature)) {
                     refused.add(id);
                     status = 401;
@@ -83,6 +89,16 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public void down(boolean down) {
         this.down = down;
+    }
+
+    /** Answers every delivery with a 307 to {@code location} (null: no more), as a receiver that moved would. */
+    public void redirectTo(String location) {
+        this.redirectTo = location;
+    }
+
+    /** The {@code webhook-id}s answered with a redirect, once per request received. */
+    public List<String> redirected() {
+        return new ArrayList<>(redirected);
     }
 
     public List<Delivery> accepted() {
