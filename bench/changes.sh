@@ -8,19 +8,20 @@
 #    positions). Target: at least 5,000 events/s.
 # 2. Webhook delay: a receiver (bench/changes/receiver.py) subscribes to team.readiness-changed as national; a
 #    writer (bench/changes/writer.py) changes team readiness at RATE changes/s through the API, open loop, for
-#    WEBHOOK_WARMUP seconds (the service's write and delivery paths compiled by the JIT: not counted) and then for
-#    DURATION seconds, which are measured (and one more, so that the writer still runs when its CPU is read); the receiver verifies each delivery's signature and records the time it arrived minus the change's
-#    CloudEvents `time` (taken inside the writing transaction, before its commit, so the figure slightly overstates
-#    the delay from commit). Every change the run committed must arrive at least once: the script waits up to DRAIN
-#    seconds for the last ones, then counts the changes never delivered and the deliveries repeated. Both are small
-#    Python asyncio programs (standard library only, one thread, keep-alive HTTP/1.1 by hand), so that the harness
-#    takes little of the machine (the JDK HttpClient cost the writer ~3.5 ms of CPU per request).
-#    Target: p99 under 2 s at 200 changes/s. Over the measured seconds it also prints the CPU time per change of the
-#    service, PostgreSQL (all its processes), the writer and the receiver (/proc/<pid>/stat), which say what bounds it.
+#    WEBHOOK_WARMUP seconds (the service's write and delivery paths compiled by the JIT: not counted), then DURATION
+#    seconds, which are measured, and 5 more (so that the writer still runs when its CPU time is read). The receiver
+#    verifies each delivery's signature and records the time it arrived minus the change's CloudEvents `time` (taken
+#    inside the writing transaction, before its commit, so the figure slightly overstates the delay from commit).
+#    Every change the run committed must arrive at least once: the script waits up to DRAIN seconds for the last
+#    ones, then counts the changes never delivered and the deliveries repeated. Both are small Python asyncio programs
+#    (standard library only, one thread, keep-alive HTTP/1.1 by hand), so that the harness takes little of the
+#    machine (the JDK HttpClient cost the writer ~3.5 ms of CPU per request). Target: p99 under 2 s at 200
+#    changes/s. Over the measured seconds it also prints the CPU time per change of the service, PostgreSQL (all its
+#    processes), the writer and the receiver (/proc/<pid>/stat), which say what bounds the rate.
 # The service runs with the deployment's JVM options and pools (README, "Sizing for 2 cores"; JVM_OPTS changes them).
 # A measurement, not a test: nothing fails on a figure.
 #
-#   bench/changes.sh                                    # 100,000 events, limit 500, 200 changes/s for 60 + 60 s
+#   bench/changes.sh                                    # 100,000 events, limit 500, 200 changes/s for 60 + 60 + 5 s
 #   EVENTS=200000 RATE=300 DURATION=120 bench/changes.sh
 #   PARTS=webhooks bench/changes.sh                     # only the webhook delay (PARTS=feed: only the feed)
 set -euo pipefail
@@ -107,10 +108,11 @@ receiver=$!
 trap 'kill $app $receiver 2>/dev/null; wait $app 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do curl -sf "localhost:$RECEIVER_PORT/stats" >/dev/null && break; sleep 0.1; done
 # CPU time (clock ticks) of the service, PostgreSQL's processes, the writer and the receiver
-ticks() { local sum=0 pid; for pid in "$@"; do [ -r "/proc/$pid/stat" ] && sum=$((sum + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo $sum; }
+# (a process that ends meanwhile, such as a psql's backend, counts for nothing: never an error)
+ticks() { local pid; for pid in "$@"; do cat "/proc/$pid/stat" 2>/dev/null; done | awk '{s += $14 + $15} END {print s + 0}'; }
 # the first WEBHOOK_WARMUP seconds of changes warm the service's write and delivery paths up: not counted
 measured_from=$(( $(date +%s) + WEBHOOK_WARMUP ))
-"$python" bench/changes/writer.py "$base" "$national" "$RATE" "$((WEBHOOK_WARMUP + DURATION + 1))" "$teams" > "$deliveries.writer" &
+"$python" bench/changes/writer.py "$base" "$national" "$RATE" "$((WEBHOOK_WARMUP + DURATION + 5))" "$teams" > "$deliveries.writer" &
 writer=$!
 sleep "$WEBHOOK_WARMUP"
 cpu_from=($(ticks $app) $(ticks $(pgrep -x postgres)) $(ticks $writer) $(ticks $receiver))
@@ -148,7 +150,7 @@ lost=$(comm -23 "$expected" "$arrived_ids" | grep -c . || true)
 unexpected=$(comm -13 "$expected" "$arrived_ids" | grep -c . || true)
 repeats=$(awk '$4 == 1' "$deliveries" | grep -c . || true)
 span=$(awk 'NR == 1 {lo = $2 + $3 / 1000; hi = lo} {t = $2 + $3 / 1000; if (t < lo) lo = t; if (t > hi) hi = t} END {printf "%.1f", hi - lo}' "$deliveries")
-echo "written: $written changes ($failed failed, $unsent not sent in time) in $((WEBHOOK_WARMUP + DURATION + 1))s; in the ${DURATION}s measured: $measured_changes = $((measured_changes / ${DURATION%.*})) changes/s (load then $load_written)"
+echo "written: $written changes ($failed failed, $unsent not sent in time) in $((WEBHOOK_WARMUP + DURATION + 5))s; in the ${DURATION}s measured: $measured_changes = $((measured_changes / ${DURATION%.*})) changes/s (load then $load_written)"
 hz=$(getconf CLK_TCK)
 cpu() { echo "scale=2; (${cpu_to[$1]} - ${cpu_from[$1]}) * 1000 / $hz / $measured_changes" | bc; }
 echo "CPU per change written in the ${DURATION}s measured: service $(cpu 0) ms, PostgreSQL $(cpu 1) ms, writer $(cpu 2) ms, receiver $(cpu 3) ms ($(nproc) cores)"
@@ -163,7 +165,7 @@ if [[ ",$PARTS," == *,feed,* ]]; then
 echo "  baseline: $PGB   ($(tr '\n' ' ' < "$page_sql"))"
 echo "  feed:     python3 bench/changes.py read $base <national|provincial 510000 token> $LIMIT"
 fi
-[[ ",$PARTS," != *,webhooks,* ]] || echo "  delay:    python3 bench/changes/writer.py $base <national token> $RATE $((WEBHOOK_WARMUP + DURATION + 1)) <team ids>; python3 bench/changes/receiver.py $RECEIVER_PORT <secret> <out>"
+[[ ",$PARTS," != *,webhooks,* ]] || echo "  delay:    python3 bench/changes/writer.py $base <national token> $RATE $((WEBHOOK_WARMUP + DURATION + 5)) <team ids>; python3 bench/changes/receiver.py $RECEIVER_PORT <secret> <out>"
 echo "== results (mean of $ROUNDS rounds; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg))"
 if [[ ",$PARTS," == *,feed,* ]]; then
 base_rate=$(echo "scale=0; ${sum[pgbench]} / $ROUNDS" | bc)
