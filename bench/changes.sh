@@ -29,7 +29,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 EVENTS=${EVENTS:-100000}; LIMIT=${LIMIT:-500}; RATE=${RATE:-200}; DURATION=${DURATION:-60}; ROUNDS=${ROUNDS:-3}
 PARTS=${PARTS:-feed,webhooks}; WEBHOOK_WARMUP=${WEBHOOK_WARMUP:-60}
-JVM_OPTS=${JVM_OPTS:--Xmx134m -XX:+UseSerialGC}
+. bench/lib.sh # the deployment's JVM options and pools (JVM_OPTS …), start_app, stop
 PORT=${PORT:-18181}; RECEIVER_PORT=${RECEIVER_PORT:-18199}; DB=${DB:-teams_changes_bench}
 JAR=${JAR:-teams-api/target/quarkus-app/quarkus-run.jar} # another build's, to compare
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
@@ -37,20 +37,13 @@ PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 pg_isready -h 127.0.0.1 -p 5432 -q || { echo "PostgreSQL is not running on 127.0.0.1:5432" >&2; exit 1; }
 [ -f "$JAR" ] || ./mvnw -B -q -DskipTests package -pl teams-api -am
 
+trap 'stop "${started_pid:-}"' EXIT
 echo "== fresh database $DB"
 $PG -d postgres -c "drop database if exists $DB" -c "create database $DB"
 
 echo "== starting teams-api on :$PORT"
-# one client, thousands of requests: the per-caller rate limit is raised so that the feed is measured, not refusals
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
-  QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN \
-  RESCUE_FORCE_RATE_LIMIT_CALLER_REQUESTS_PER_MINUTE=1000000000 RESCUE_FORCE_RATE_LIMIT_CALLER_BURST=1000000000 \
-  QUARKUS_THREAD_POOL_MAX_THREADS=32 QUARKUS_DATASOURCE_JDBC_MAX_SIZE=16 MALLOC_ARENA_MAX=2 \
-  java $JVM_OPTS -Dquarkus.profile=local -jar "$JAR" > /tmp/teams-changes-bench.log 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf localhost:$PORT/q/health/ready >/dev/null && break; sleep 1; done
-curl -sf localhost:$PORT/q/health/ready >/dev/null || { echo "teams-api did not start: /tmp/teams-changes-bench.log" >&2; exit 1; }
+start_app teams-api $PORT "$JAR" "$DB" /tmp/teams-changes-bench.log QUARKUS_LOG_LEVEL=WARN "${UNLIMITED[@]}"
+app=$started_pid
 
 if [[ ",$PARTS," == *,feed,* ]]; then
 echo "== seeding $EVENTS changes"
@@ -105,7 +98,7 @@ deliveries=$(mktemp)
 python=$(python3 -c 'import sys; print(sys.executable)')
 "$python" bench/changes/receiver.py "$RECEIVER_PORT" "$secret" "$deliveries" &
 receiver=$!
-trap 'kill $app $receiver 2>/dev/null; wait $app 2>/dev/null || true' EXIT
+trap 'kill $receiver 2>/dev/null || true; stop "$app"' EXIT
 for _ in $(seq 1 50); do curl -sf "localhost:$RECEIVER_PORT/stats" >/dev/null && break; sleep 0.1; done
 # CPU time (clock ticks) of the service, PostgreSQL's processes, the writer and the receiver
 # (a process that ends meanwhile, such as a psql's backend, counts for nothing: never an error)
@@ -160,7 +153,7 @@ fi
 
 echo
 echo "== commands"
-echo "  service:  java $JVM_OPTS -jar $JAR, QUARKUS_THREAD_POOL_MAX_THREADS=32 QUARKUS_DATASOURCE_JDBC_MAX_SIZE=16 MALLOC_ARENA_MAX=2"
+echo "  service:  java $JVM_OPTS -jar $JAR, ${POOLS[*]}"
 if [[ ",$PARTS," == *,feed,* ]]; then
 echo "  baseline: $PGB   ($(tr '\n' ' ' < "$page_sql"))"
 echo "  feed:     python3 bench/changes.py read $base <national|provincial 510000 token> $LIMIT"

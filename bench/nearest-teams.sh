@@ -24,27 +24,21 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 TEAMS=${TEAMS:-10000}; DURATION=${DURATION:-30}; WARMUP=${WARMUP:-60}; CONNECTIONS=${CONNECTIONS:-8}
 PORT=${PORT:-18091}; DB=${DB:-teams_nearest_bench}
-JVM_OPTS=${JVM_OPTS:--Xmx134m -XX:+UseSerialGC}
+. bench/lib.sh # the deployment's JVM options and pools (JVM_OPTS …), start_app, stop
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 
 command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
 pg_isready -h 127.0.0.1 -p 5432 -q || { echo "PostgreSQL is not running on 127.0.0.1:5432" >&2; exit 1; }
 [ -f teams-api/target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -DskipTests package -pl teams-api -am
 
+trap 'stop "${started_pid:-}"' EXIT
 echo "== fresh database $DB"
 $PG -d postgres -c "drop database if exists $DB" -c "create database $DB"
 
 echo "== starting teams-api on :$PORT"
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
-  QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN \
-  RESCUE_FORCE_RATE_LIMIT_PUBLIC_REQUESTS_PER_MINUTE=1000000000 RESCUE_FORCE_RATE_LIMIT_PUBLIC_BURST=1000000000 \
-  RESCUE_FORCE_RATE_LIMIT_CALLER_REQUESTS_PER_MINUTE=1000000000 RESCUE_FORCE_RATE_LIMIT_CALLER_BURST=1000000000 \
-  QUARKUS_THREAD_POOL_MAX_THREADS=32 QUARKUS_DATASOURCE_JDBC_MAX_SIZE=16 MALLOC_ARENA_MAX=2 \
-  java $JVM_OPTS -Dquarkus.profile=local -jar teams-api/target/quarkus-app/quarkus-run.jar > /tmp/teams-nearest-bench.log 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf localhost:$PORT/q/health/ready >/dev/null && break; sleep 1; done
-curl -sf localhost:$PORT/q/health/ready >/dev/null || { echo "teams-api did not start: /tmp/teams-nearest-bench.log" >&2; exit 1; }
+start_app teams-api $PORT teams-api/target/quarkus-app/quarkus-run.jar "$DB" /tmp/teams-nearest-bench.log \
+  QUARKUS_LOG_LEVEL=WARN "${UNLIMITED[@]}"
+app=$started_pid
 
 echo "== loading $TEAMS teams"
 $PG -d "$DB" -v teams=$TEAMS -f bench/nearest-teams-seed.sql
@@ -89,7 +83,7 @@ for connections in 1 $CONNECTIONS; do
   measure "public directory, no token" $connections NEAREST_PATH=/api/v1/public/nearest-teams TOKEN=
 done
 echo "== load on the machine during the run: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores; other builds raise it)"
-echo "== service: java $JVM_OPTS, QUARKUS_THREAD_POOL_MAX_THREADS=32 QUARKUS_DATASOURCE_JDBC_MAX_SIZE=16 MALLOC_ARENA_MAX=2"
+echo "== service: java $JVM_OPTS, ${POOLS[*]}"
 
 echo
 echo "(wrk runs on 1 thread against the service on the same 2-core machine;"

@@ -32,11 +32,7 @@ cd "$root"
 UNITS=${UNITS:-2000}; TEAMS=${TEAMS:-5000}; DURATION=${DURATION:-15}; ROUNDS=${ROUNDS:-2}; WARMUP=${WARMUP:-60}
 STARTS=${STARTS:-3}; CONNECTIONS=${CONNECTIONS:-8}; DB=${DB:-teams_reads_bench}
 PORT=${PORT:-18281}; REF_PORT=${REF_PORT:-18280}; PROVINCE=${PROVINCE:-510000}
-# the JVM and pool settings of the deployment (README, "Deployment"; k8s/base/teams-api): heap 35 % of a 384 MiB limit,
-# the serial collector (2 cores), worker threads and connections bounded
-JVM_OPTS=${JVM_OPTS:--Xmx134m -XX:+UseSerialGC}
-POOLS=(QUARKUS_THREAD_POOL_MAX_THREADS=${MAX_THREADS:-32} QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${JDBC_MAX:-16}
-  MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2})
+. bench/lib.sh # the deployment's JVM options and pools (JVM_OPTS …), start_app, stop, appcds_archive
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 work=$(mktemp -d)
 app=""; ref=""
@@ -49,43 +45,18 @@ echo "== building (what is missing)"
 [ -f bench/reference/target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -o -f bench/reference/pom.xml package \
   || ./mvnw -B -q -f bench/reference/pom.xml package
 
-stop() { # pid
-  [ -n "$1" ] || return 0
-  kill "$1" 2>/dev/null || return 0
-  for _ in $(seq 1 200); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
-}
-trap 'stop "$app"; stop "$ref"; rm -rf "$work"' EXIT
+trap 'stop "${started_pid:-}"; stop "$app"; stop "$ref"; rm -rf "$work"' EXIT
 
 # teams-api starts with its AppCDS archive, as its image does (Dockerfile.jvm; bench/startup.sh creates it the same way)
 app_dir=teams-api/target/quarkus-app
-if [ ! -f $app_dir/app-cds.jsa ] || [ -n "$(find $app_dir -name '*.jar' -newer $app_dir/app-cds.jsa | head -1)" ]; then
-  echo "== creating $app_dir/app-cds.jsa"
-  rm -f $app_dir/app-cds.jsa
-  (cd $app_dir && QUARKUS_OIDC_AUTH_SERVER_URL=http://127.0.0.1:9/realms/none QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:9/none \
-    java $JVM_OPTS -XX:ArchiveClassesAtExit=app-cds.jsa -Dquarkus.appcds.generate=true -jar quarkus-run.jar) > "$work/cds.log" 2>&1 || true
-fi
+appcds_archive $app_dir
 
 # starts one application from its directory: its pid in started_pid, the seconds from `java` to its first 200 from
 # /q/health/ready in started_secs
 start() { # name port jar log
-  local name=$1 port=$2 jar=$3 log=$4 t0 pid cds=""
-  [ -f "$(dirname "$jar")/app-cds.jsa" ] && [ "$name" != reference ] && cds="-XX:SharedArchiveFile=app-cds.jsa"
-  t0=$(date +%s.%N)
-  # the reactive URL is the reference's (its reactive reads); teams-api has no reactive client and ignores it
-  (cd "$(dirname "$jar")" && exec env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
-    QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/$DB" \
-    QUARKUS_HTTP_PORT=$port QUARKUS_LOG_LEVEL=INFO "${POOLS[@]}" \
-    RESCUE_FORCE_RATE_LIMIT_PUBLIC_REQUESTS_PER_MINUTE=1000000000 RESCUE_FORCE_RATE_LIMIT_PUBLIC_BURST=1000000000 \
-    RESCUE_FORCE_RATE_LIMIT_CALLER_REQUESTS_PER_MINUTE=1000000000 RESCUE_FORCE_RATE_LIMIT_CALLER_BURST=1000000000 \
-    java $JVM_OPTS $cds -Dquarkus.profile=local -jar "$(basename "$jar")") > "$log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 1200); do
-    curl -sf -o /dev/null "localhost:$port/q/health/ready" && break
-    kill -0 $pid 2>/dev/null || break
-    sleep 0.05
-  done
-  curl -sf -o /dev/null "localhost:$port/q/health/ready" || { tail -30 "$log" >&2; echo "$name did not start: $log" >&2; exit 1; }
-  started_pid=$pid; started_secs=$(echo "$(date +%s.%N) - $t0" | bc)
+  local cds=()
+  [ -f "$(dirname "$3")/app-cds.jsa" ] && [ "$1" != reference ] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
+  start_app "$1" "$2" "$3" "$DB" "$4" QUARKUS_LOG_LEVEL=INFO "${UNLIMITED[@]}" -- "${cds[@]}"
 }
 # puts wrk's rps/p50/p99/errors into the global `result`; prints one line
 measure() { # label paths-file base-url [TOKEN=… IF_NONE_MATCH=…]

@@ -19,10 +19,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 SERVICES=${SERVICES:-teams-api equipment-api assessment-api}; STARTS=${STARTS:-3}; CDS=${CDS:-on}
 REF_PORT=${REF_PORT:-18590}; PORT=${PORT:-18591}; DB_PREFIX=${DB_PREFIX:-startup_bench}
-# the JVM and pool settings of the deployment (README, "Deployment"; k8s/base/<service>/kustomization.yaml)
-JVM_OPTS=${JVM_OPTS:--Xmx134m -XX:+UseSerialGC}
-POOLS=(QUARKUS_THREAD_POOL_MAX_THREADS=${MAX_THREADS:-32} QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${JDBC_MAX:-16}
-  MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2})
+. bench/lib.sh # the deployment's JVM options and pools (JVM_OPTS …), start_app, stop, appcds_archive
 # assessment-api's evidence store: credentials are required at start, the store itself is not contacted. Without
 # Keycloak here, equipment-api and assessment-api would never be ready (their service account has no secret, kit
 # ServiceAccountReadiness): the check is told to report the problem and stay UP, as teams-api's does, so ready means
@@ -30,7 +27,6 @@ POOLS=(QUARKUS_THREAD_POOL_MAX_THREADS=${MAX_THREADS:-32} QUARKUS_DATASOURCE_JDB
 EXTRA_ENV=(EVIDENCE_STORE_ACCESS_KEY=bench EVIDENCE_STORE_SECRET_KEY=bench RESCUE_FORCE_SERVICE_ACCOUNT_REQUIRED_FOR_READINESS=false)
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 work=$(mktemp -d)
-running=""
 
 pg_isready -h 127.0.0.1 -p 5432 -q || { echo "PostgreSQL is not running on 127.0.0.1:5432" >&2; exit 1; }
 echo "== building (what is missing)"
@@ -41,26 +37,12 @@ done
 [ -f bench/reference/target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -o -f bench/reference/pom.xml package \
   || ./mvnw -B -q -f bench/reference/pom.xml package
 
-# the AppCDS archive of a service's package, as its Dockerfile.jvm creates it (same JDK, same jar paths)
+# the AppCDS archive of a service's package, as its Dockerfile.jvm creates it
 archive() { # app-dir
   [ "$CDS" = on ] || return 0
-  if [ ! -f "$1/app-cds.jsa" ] || [ -n "$(find "$1" -name '*.jar' -newer "$1/app-cds.jsa" | head -1)" ]; then
-    echo "   creating $1/app-cds.jsa"
-    rm -f "$1/app-cds.jsa"
-    # as in the image (Dockerfile.jvm): the prod profile's start, Keycloak and the database at a closed port, ends
-    # at Flyway's first connection
-    (cd "$1" && exec env QUARKUS_OIDC_AUTH_SERVER_URL=http://127.0.0.1:9/realms/none \
-      QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:9/none "${EXTRA_ENV[@]}" java $JVM_OPTS -XX:ArchiveClassesAtExit=app-cds.jsa -Dquarkus.appcds.generate=true -jar quarkus-run.jar) \
-      > "$work/cds.log" 2>&1 || true
-    [ -s "$1/app-cds.jsa" ] || { tail -20 "$work/cds.log" >&2; echo "no AppCDS archive for $1" >&2; exit 1; }
-  fi
+  appcds_archive "$1" "${EXTRA_ENV[@]}"
 }
-stop() { # pid
-  [ -n "$1" ] || return 0
-  kill "$1" 2>/dev/null || return 0
-  for _ in $(seq 1 200); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
-}
-trap 'stop "$running"; rm -rf "$work"' EXIT
+trap 'stop "${started_pid:-}"; rm -rf "$work"' EXIT
 for s in $SERVICES; do archive "$s/target/quarkus-app"; done
 
 db_of() { echo "${DB_PREFIX}_${1//-/_}"; }
@@ -71,25 +53,13 @@ cds_opts() { # app-dir
 # starts one application from its directory and stops it again: the seconds from `java` to its first 200 from
 # /q/health/ready in started_secs, Quarkus' own "started in" in started_log
 start() { # name port app-dir db log
-  local name=$1 port=$2 dir=$3 db=$4 log=$5 t0 pid
-  ! curl -s -o /dev/null "localhost:$port" || { echo "port $port is taken: set PORT and REF_PORT" >&2; exit 1; }
-  t0=$(date +%s.%N)
-  (cd "$dir" && exec env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" QUARKUS_DATASOURCE_USERNAME=postgres \
-    QUARKUS_HTTP_PORT=$port QUARKUS_LOG_LEVEL=INFO "${POOLS[@]}" "${EXTRA_ENV[@]}" \
-    java $JVM_OPTS $(cds_opts "$dir") -Dquarkus.profile=local -jar quarkus-run.jar) > "$log" 2>&1 &
-  pid=$!; running=$pid
-  for _ in $(seq 1 1200); do
-    curl -sf -o /dev/null "localhost:$port/q/health/ready" && break
-    kill -0 $pid 2>/dev/null || break
-    sleep 0.02
-  done
-  curl -sf -o /dev/null "localhost:$port/q/health/ready" || { tail -30 "$log" >&2; echo "$name did not start: $log" >&2; exit 1; }
-  started_secs=$(echo "$(date +%s.%N) - $t0" | bc)
-  started_log=$(grep -o 'started in [0-9.]*s' "$log" | tail -1 | tr -dc '0-9.')
+  # shellcheck disable=SC2046 # the archive's option, or none
+  start_app "$1" "$2" "$3/quarkus-run.jar" "$4" "$5" QUARKUS_LOG_LEVEL=INFO "${EXTRA_ENV[@]}" -- $(cds_opts "$3")
+  started_log=$(grep -o 'started in [0-9.]*s' "$5" | tail -1 | tr -dc '0-9.')
   # the processor time the JVM used until then (user + system, all its threads): less disturbed than the wall
   # clock by other processes on a shared machine
-  started_cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$pid/stat")
-  stop "$pid"; running=""
+  started_cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$started_pid/stat")
+  stop "$started_pid"
 }
 stats() { # values… -> "mean median"
   printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1; s += $1} END {m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f %.2f", s / NR, m}'
