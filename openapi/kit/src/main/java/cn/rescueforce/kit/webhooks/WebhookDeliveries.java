@@ -4,6 +4,7 @@ import cn.rescueforce.kit.changes.ChangeEvent;
 import cn.rescueforce.kit.changes.ChangeFeed;
 import cn.rescueforce.kit.logging.SecretRedaction;
 import cn.rescueforce.kit.outbox.Backoff;
+import cn.rescueforce.kit.outbox.OutboxConfig;
 import cn.rescueforce.kit.outbox.OutboxDestination;
 import cn.rescueforce.kit.outbox.OutboxMessage;
 import cn.rescueforce.kit.outbox.OutboxState;
@@ -13,12 +14,6 @@ import cn.rescueforce.kit.outbox.RetrySchedule;
 import cn.rescueforce.kit.outbox.UndeliverableMessage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import org.hibernate.jpa.HibernateHints;
-
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -27,7 +22,12 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.hibernate.jpa.HibernateHints;
 
 import java.net.InetAddress;
 import java.net.MalformedURLException;
@@ -68,6 +68,9 @@ public class WebhookDeliveries implements OutboxDestination {
     ObjectMapper json;
 
     @Inject
+    OutboxConfig outbox;
+
+    @Inject
     Vertx vertx;
 
     private HttpClient http;
@@ -91,15 +94,13 @@ public class WebhookDeliveries implements OutboxDestination {
                 // a connection idle this long is closed by us, before a receiver's own keep-alive timeout (5 s in
                 // Node.js) closes it under a delivery being sent
                 .setKeepAliveTimeout(KEEP_ALIVE_SECONDS)
-                .setMaxPoolSize(MAX_CONNECTIONS_PER_TARGET)
+                .setMaxPoolSize(outbox.inFlight())
                 .setVerifyHost(true));
         target = WebhookTarget.of(config);
     }
 
+    /** Seconds an idle connection to a receiver is kept. */
     private static final int KEEP_ALIVE_SECONDS = 4;
-
-    /** At most this many connections to one target address: as many as the relay may have under way at most. */
-    private static final int MAX_CONNECTIONS_PER_TARGET = 32;
 
     @PreDestroy
     void close() {
