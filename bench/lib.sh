@@ -23,9 +23,9 @@ start_app() { # name port jar db log [VAR=value …] [-- java-args …]
   if [ $# -gt 0 ]; then shift; args=("$@"); fi
   ! curl -s -o /dev/null "localhost:$port" || { echo "port $port is taken: $name cannot start there" >&2; exit 1; }
   t0=$(date +%s.%N)
-  # shellcheck disable=SC2086 # JVM_OPTS is a list of options
   # the reactive URL is for the reference (bench/reference: its event-loop reads); the services have no reactive
   # client and ignore it
+  # shellcheck disable=SC2086 # JVM_OPTS is a list of options
   (cd "$(dirname "$jar")" && exec env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
     QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/$db" \
     QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_HTTP_PORT="$port" "${POOLS[@]}" "${env[@]}" \

@@ -38,7 +38,6 @@ $PG -d postgres -c "drop database if exists $DB" -c "create database $DB"
 echo "== starting teams-api on :$PORT"
 start_app teams-api $PORT teams-api/target/quarkus-app/quarkus-run.jar "$DB" /tmp/teams-nearest-bench.log \
   QUARKUS_LOG_LEVEL=WARN "${UNLIMITED[@]}"
-app=$started_pid
 
 echo "== loading $TEAMS teams"
 $PG -d "$DB" -v teams=$TEAMS -f bench/nearest-teams-seed.sql

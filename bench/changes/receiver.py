@@ -20,6 +20,8 @@ import sys
 import time
 from datetime import datetime, timedelta, timezone
 
+from http1 import read_chunked
+
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 MS = timedelta(milliseconds=1)
 RECV = 65536
@@ -122,19 +124,6 @@ class Receiver:
             for webhook_id, occurred, arrived, repeat in self.deliveries:
                 out.write("%s %.3f %d %d\n" % (webhook_id.decode("utf-8", "replace"), occurred / 1000.0,
                                                arrived - occurred, 1 if repeat else 0))
-
-
-async def read_chunked(reader):
-    chunks = []
-    while True:
-        size_line = await reader.readuntil(b"\r\n")
-        size = int(size_line.split(b";", 1)[0].strip(), 16)
-        if size == 0:
-            while await reader.readuntil(b"\r\n") != b"\r\n":  # trailers, up to the empty line
-                pass
-            return b"".join(chunks)
-        chunks.append(await reader.readexactly(size))
-        await reader.readexactly(2)
 
 
 def occurred_ms(body):

@@ -16,6 +16,8 @@ import asyncio
 import sys
 from urllib.parse import urlsplit
 
+from http1 import read_chunked
+
 STATES = ("UNAVAILABLE", "STANDBY")
 UNDER_WAY = 16
 TIMEOUT = 30.0
@@ -120,13 +122,7 @@ async def read_response(reader):
     lower = head.lower()
     keep = b"\r\nconnection: close" not in lower and not head.startswith(b"HTTP/1.0")
     if b"\r\ntransfer-encoding: chunked" in lower:
-        while True:
-            size = int((await reader.readuntil(b"\r\n")).split(b";", 1)[0].strip(), 16)
-            if size == 0:
-                while await reader.readuntil(b"\r\n") != b"\r\n":  # trailers, up to the empty line
-                    pass
-                break
-            await reader.readexactly(size + 2)
+        await read_chunked(reader)
         return status, keep
     at = lower.find(b"\r\ncontent-length:")
     if at >= 0:
